@@ -1,0 +1,129 @@
+import { defineCollection, reference } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+
+/** A lower-case, hyphenated identifier that is safe in a URL. */
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and single hyphens');
+/** A closed range of numbers, e.g. hours per week. */
+const range = z
+  .object({ min: z.number().nonnegative(), max: z.number().positive() })
+  .refine((r) => r.min <= r.max, 'min must not be greater than max');
+const text = z.string().trim().min(1);
+
+/** A page's title: short enough to show whole in search results. */
+const title = text.max(60);
+/** A page's meta description: long enough to say something, short enough not to be cut. */
+const description = text.min(70).max(160);
+
+const people = defineCollection({
+  loader: glob({ pattern: '**/*.{yaml,yml,json}', base: './src/content/people' }),
+  schema: z.object({
+    /** A person's full name, or a role such as "Clinical review team". */
+    name: text,
+    /** Whether this entry is a real person or a role that stands for several people. */
+    kind: z.enum(['person', 'role']),
+    /** Degrees and licences as written after the name, e.g. ["MD", "LCSW"]. */
+    credentials: z.array(text).default([]),
+    /** Job title shown under the name. */
+    jobTitle: text.optional(),
+    /** One or two sentences about them, in plain words. */
+    bio: text,
+    /** Only people allowed here may be named as an article's medical reviewer. */
+    reviewsClinicalContent: z.boolean().default(false),
+  }),
+});
+
+const topics = defineCollection({
+  loader: file('./src/content/topics.yaml'),
+  schema: z.object({
+    /** How the topic is named on pages. */
+    label: text.max(40),
+    /** The topic page's meta description. */
+    description,
+  }),
+});
+
+const programs = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: './src/content/programs' }),
+  schema: z.object({
+    /** Page title, e.g. "Intensive Outpatient Program (IOP)". */
+    title,
+    /** Meta description and the summary on program lists. */
+    description,
+    /** Short name used in tables and links, e.g. "IOP". */
+    shortName: text.max(24),
+    /** Level of care, from least to most intensive. */
+    levelOfCare: z.enum(['outpatient', 'intensive-outpatient', 'partial-hospitalization', 'residential']),
+    /** Typical hours of treatment a week. */
+    hoursPerWeek: range,
+    /** Days with treatment a week; 0.5 means every other week. */
+    daysPerWeek: range,
+    /** Length of one session, in hours. */
+    hoursPerSession: range,
+    /** What the program includes, e.g. "Group therapy". */
+    services: z.array(text).min(1),
+    /** Therapeutic approaches used, e.g. "Cognitive behavioral therapy (CBT)". */
+    therapies: z.array(text).min(1),
+    /** What the program aims to achieve, most important first. */
+    goals: z.array(text).min(1),
+    /** Who the program tends to fit. */
+    suitedFor: z.array(text).min(1),
+    /** Who should look at another level of care instead. */
+    notSuitedFor: z.array(text).min(1),
+    /** Position in program lists and tables (lower first). */
+    order: z.number().int().default(100),
+  }),
+});
+
+const articles = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: './src/content/articles' }),
+  schema: ({ image }) =>
+    z
+      .object({
+        /** Headline and page title. */
+        title,
+        /** Meta description and the summary on article lists. */
+        description,
+        /** First publication date. */
+        publishedAt: z.coerce.date(),
+        /** Last substantive edit, when there was one. */
+        updatedAt: z.coerce.date().optional(),
+        /** Who wrote it (an entry in `people`). */
+        author: reference('people'),
+        /** Who checked it clinically (an entry in `people` allowed to review). */
+        reviewer: reference('people'),
+        /** When the clinical review was last done. */
+        reviewedAt: z.coerce.date(),
+        /** Topics the article belongs to (entries in `topics`). */
+        topics: z.array(reference('topics')).min(1),
+        /** Programs the article points readers to (entries in `programs`). */
+        programs: z.array(reference('programs')).default([]),
+        /** Optional lead image, processed by astro:assets. */
+        hero: z.object({ image: image(), alt: text }).optional(),
+        /** Drafts are built nowhere. */
+        draft: z.boolean().default(false),
+      })
+      .refine((a) => !a.updatedAt || a.updatedAt >= a.publishedAt, {
+        message: 'updatedAt must not be before publishedAt',
+        path: ['updatedAt'],
+      })
+      .refine((a) => a.reviewedAt.getTime() <= Date.now(), {
+        message: 'reviewedAt must not be in the future',
+        path: ['reviewedAt'],
+      }),
+});
+
+/** Plain-prose pages such as the privacy notice, written by editors in MDX. */
+const pages = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: './src/content/pages' }),
+  schema: z.object({
+    /** Page title. */
+    title,
+    /** Meta description. */
+    description,
+    /** When the page last changed in substance. */
+    updatedAt: z.coerce.date(),
+  }),
+});
+
+export const collections = { people, topics, programs, articles, pages };

@@ -1,0 +1,108 @@
+/**
+ * The one typed description of the center. Pages, JSON-LD, the callback function and
+ * its error pages all read from here.
+ *
+ * Values we do not know yet are obvious placeholders (555-01xx numbers, `.example`
+ * domains, the word "Placeholder"). `npm run build` with CONTEXT=production or
+ * NODE_ENV=production refuses to run while any of them is left (see src/lib/placeholders.ts).
+ */
+export interface Phone {
+  /** How people read it, e.g. "(202) 555-0142". */
+  display: string;
+  /** E.164 form for `tel:` links and JSON-LD, e.g. "+12025550142". */
+  e164: string;
+}
+
+export interface Location {
+  /** Short name shown to people, e.g. "Main campus". */
+  name: string;
+  streetAddress: string;
+  addressLocality: string;
+  /** Two-letter US state code. */
+  addressRegion: string;
+  postalCode: string;
+  addressCountry: 'US';
+}
+
+export interface CrisisLine {
+  /** What the line is, in plain words. */
+  label: string;
+  /** What to dial or text, as people read it. */
+  display: string;
+  /** Target of the `tel:` link. */
+  tel: string;
+  /** Target of an `sms:` link, where the line takes texts. */
+  sms?: string;
+  /** A web chat, where the line offers one. */
+  chatUrl?: string;
+}
+
+export interface SiteConfig {
+  /** The center's public name. */
+  name: string;
+  /** One sentence on what the center does, used in meta descriptions and JSON-LD. */
+  tagline: string;
+  /** Canonical origin of the production site, no trailing slash. */
+  url: string;
+  /** Language of every page (BCP 47). */
+  lang: string;
+  admissions: {
+    /** The number every "call us" link dials. */
+    phone: Phone;
+    /** Inbox for people who prefer email (shown on the accessibility and privacy pages). */
+    email: string;
+    /** When the admissions line is answered, in plain words. */
+    hours: string;
+    /** The same hours for schema.org `openingHours`, e.g. "Mo-Fr 08:00-20:00". */
+    openingHours: string[];
+  };
+  /** Where care happens. */
+  locations: Location[];
+  /** Public crisis lines, shown on every page. */
+  crisisLines: CrisisLine[];
+  /** What the center treats, for schema.org `medicalSpecialty`. */
+  medicalSpecialties: string[];
+  /** Whether the center is taking new patients (schema.org `isAcceptingNewPatients`). */
+  acceptingNewPatients: boolean;
+}
+
+export const site: SiteConfig = {
+  name: 'Absolute Awakenings',
+  tagline:
+    'Compassionate, evidence-based treatment for addiction and mental-health conditions, with programs tailored to each person.',
+  url: 'https://absolute-awakenings.example',
+  lang: 'en-US',
+  admissions: {
+    phone: { display: '(202) 555-0142', e164: '+12025550142' },
+    email: 'admissions@absolute-awakenings.example',
+    hours: 'Placeholder hours: Monday to Friday, 8 am to 8 pm',
+    openingHours: ['Mo-Fr 08:00-20:00'],
+  },
+  locations: [
+    {
+      name: 'Main campus',
+      streetAddress: 'Placeholder street address',
+      addressLocality: 'Placeholder city',
+      addressRegion: 'CA',
+      postalCode: '00000',
+      addressCountry: 'US',
+    },
+  ],
+  crisisLines: [
+    {
+      label: '988 Suicide & Crisis Lifeline',
+      display: '988',
+      tel: '988',
+      sms: '988',
+      chatUrl: 'https://988lifeline.org/',
+    },
+    { label: 'Emergency', display: '911', tel: '911' },
+    {
+      label: 'SAMHSA National Helpline (free, confidential, 24/7)',
+      display: '1-800-662-4357',
+      tel: '+18006624357',
+    },
+  ],
+  medicalSpecialties: ['Addiction medicine', 'Psychiatry'],
+  acceptingNewPatients: true,
+};
