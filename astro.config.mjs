@@ -5,8 +5,13 @@ import sitemap from '@astrojs/sitemap';
 import { site } from './src/site.config.ts';
 import { findPlaceholders, isProductionBuild, placeholderReport } from './src/lib/placeholders.ts';
 
-// Read before Astro or Vite touch NODE_ENV: only the caller's environment decides.
-const production = isProductionBuild(process.env);
+// `astro build` sets NODE_ENV=production when it is unset, so the npm scripts pass the
+// caller's own NODE_ENV as SITE_NODE_ENV. A bare `astro build` therefore counts as
+// production and refuses placeholders: the safe side to fail on.
+const production = isProductionBuild({
+  CONTEXT: process.env.CONTEXT,
+  NODE_ENV: process.env.SITE_NODE_ENV ?? process.env.NODE_ENV,
+});
 
 /** Refuses a production build while src/site.config.ts still holds placeholders. */
 const siteGuard = {
@@ -26,7 +31,6 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: [siteGuard, mdx(), sitemap()],
   server: { host: '127.0.0.1', port: 8888 },
-  preview: { host: '127.0.0.1', port: 8888 },
   devToolbar: { enabled: false },
   vite: {
     build: {

@@ -9,7 +9,9 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['tests/unit/**/*.test.ts'],
-    testTimeout: 20_000,
+    include: ['tests/{unit,build,dist}/**/*.test.ts'],
+    testTimeout: 60_000,
+    // Build tests run whole Astro builds: two at a time is what this 2-core machine holds.
+    maxWorkers: 2,
   },
 });

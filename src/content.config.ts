@@ -2,12 +2,11 @@ import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 
-/** A lower-case, hyphenated identifier that is safe in a URL. */
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and single hyphens');
-/** A closed range of numbers, e.g. hours per week. */
-const range = z
-  .object({ min: z.number().nonnegative(), max: z.number().positive() })
-  .refine((r) => r.min <= r.max, 'min must not be greater than max');
+/** A closed range of numbers no larger than `limit`, e.g. hours per week (at most 168). */
+const range = (limit: number) =>
+  z
+    .object({ min: z.number().nonnegative(), max: z.number().positive().max(limit) })
+    .refine((r) => r.min <= r.max, 'min must not be greater than max');
 const text = z.string().trim().min(1);
 
 /** A page's title: short enough to show whole in search results. */
@@ -55,11 +54,11 @@ const programs = defineCollection({
     /** Level of care, from least to most intensive. */
     levelOfCare: z.enum(['outpatient', 'intensive-outpatient', 'partial-hospitalization', 'residential']),
     /** Typical hours of treatment a week. */
-    hoursPerWeek: range,
+    hoursPerWeek: range(168),
     /** Days with treatment a week; 0.5 means every other week. */
-    daysPerWeek: range,
+    daysPerWeek: range(7),
     /** Length of one session, in hours. */
-    hoursPerSession: range,
+    hoursPerSession: range(24),
     /** What the program includes, e.g. "Group therapy". */
     services: z.array(text).min(1),
     /** Therapeutic approaches used, e.g. "Cognitive behavioral therapy (CBT)". */

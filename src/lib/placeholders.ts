@@ -14,7 +14,10 @@ const markers: { reason: string; test: (value: string) => boolean }[] = [
     reason: 'a fictional 555-01xx phone number',
     test: (value) => /555[\s.-]?01\d\d(?!\d)/.test(value.replace(/[()]/g, '')),
   },
-  { reason: 'a reserved .example domain', test: (value) => /\.example(?![a-z0-9-])/i.test(value) },
+  {
+    reason: 'a reserved example domain',
+    test: (value) => /(\.example(?![a-z0-9-])|\bexample\.(com|org|net)\b)/i.test(value),
+  },
   { reason: 'the word "placeholder"', test: (value) => /placeholder/i.test(value) },
   { reason: 'the postal code 00000', test: (value) => value === '00000' },
 ];

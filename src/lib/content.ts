@@ -1,0 +1,123 @@
+/**
+ * Loads every collection once per build and joins the references, so pages receive
+ * ready data and a build of thousands of pages does not re-read content per page.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { findReferenceProblems } from './integrity.ts';
+import { readingMinutes } from './reading-time.ts';
+import { createRelatedFinder } from './related.ts';
+import { assertUniqueSlugs, slugFromId } from './slugs.ts';
+import { articleUrl, programUrl, topicUrl } from './urls.ts';
+
+export type Person = CollectionEntry<'people'>['data'] & { id: string };
+export type Topic = CollectionEntry<'topics'>['data'] & { id: string; url: string };
+export type Program = CollectionEntry<'programs'>['data'] & {
+  id: string;
+  slug: string;
+  url: string;
+  entry: CollectionEntry<'programs'>;
+};
+export type Article = Omit<
+  CollectionEntry<'articles'>['data'],
+  'author' | 'reviewer' | 'topics' | 'programs'
+> & {
+  id: string;
+  slug: string;
+  url: string;
+  minutes: number;
+  author: Person;
+  reviewer: Person;
+  topics: Topic[];
+  programs: Program[];
+  entry: CollectionEntry<'articles'>;
+};
+
+export interface SiteContent {
+  /** Published articles, newest first. */
+  articles: Article[];
+  /** Programs in their configured order. */
+  programs: Program[];
+  /** Topics that at least one published article uses. */
+  topics: Topic[];
+  articlesByTopic: (topicId: string) => Article[];
+  relatedArticles: (article: Article, limit?: number) => Article[];
+}
+
+let cached: Promise<SiteContent> | undefined;
+
+export function loadContent(): Promise<SiteContent> {
+  cached ??= load();
+  return cached;
+}
+
+async function load(): Promise<SiteContent> {
+  const [peopleEntries, topicEntries, programEntries, allArticles] = await Promise.all([
+    getCollection('people'),
+    getCollection('topics'),
+    getCollection('programs'),
+    getCollection('articles'),
+  ]);
+  const articleEntries = allArticles.filter((entry) => !entry.data.draft);
+  assertUniqueSlugs(articleEntries);
+  assertUniqueSlugs(programEntries);
+
+  const people = new Map(peopleEntries.map((p) => [p.id, { ...p.data, id: p.id }]));
+  const topics = new Map(
+    topicEntries.map((t) => [t.id, { ...t.data, id: t.id, url: topicUrl(slugFromId(t.id)) }]),
+  );
+  const programs = new Map(
+    programEntries.map((entry) => {
+      const slug = slugFromId(entry.id);
+      return [entry.id, { ...entry.data, id: entry.id, slug, url: programUrl(slug), entry }];
+    }),
+  );
+
+  const problems = findReferenceProblems(
+    articleEntries.map((a) => ({
+      id: a.id,
+      filePath: a.filePath,
+      author: a.data.author.id,
+      reviewer: a.data.reviewer.id,
+      topics: a.data.topics.map((t) => t.id),
+      programs: a.data.programs.map((p) => p.id),
+    })),
+    { people, topics: new Set(topics.keys()), programs: new Set(programs.keys()) },
+  );
+  if (problems.length > 0) throw new Error(`Content references are broken:\n  ${problems.join('\n  ')}`);
+
+  const articles: Article[] = articleEntries
+    .map((entry) => {
+      const slug = slugFromId(entry.id);
+      const { data } = entry;
+      return {
+        ...data,
+        id: entry.id,
+        slug,
+        url: articleUrl(slug),
+        minutes: readingMinutes(entry.body ?? ''),
+        author: people.get(data.author.id)!,
+        reviewer: people.get(data.reviewer.id)!,
+        topics: data.topics.map((t) => topics.get(t.id)!),
+        programs: data.programs.map((p) => programs.get(p.id)!),
+        entry,
+      };
+    })
+    .sort((a, b) => +b.publishedAt - +a.publishedAt);
+
+  const byTopic = new Map<string, Article[]>();
+  for (const article of articles) {
+    for (const topic of article.topics) {
+      const list = byTopic.get(topic.id);
+      if (list) list.push(article);
+      else byTopic.set(topic.id, [article]);
+    }
+  }
+
+  return {
+    articles,
+    programs: [...programs.values()].sort((a, b) => a.order - b.order || a.title.localeCompare(b.title)),
+    topics: [...topics.values()].filter((t) => byTopic.has(t.id)),
+    articlesByTopic: (topicId) => byTopic.get(topicId) ?? [],
+    relatedArticles: createRelatedFinder(articles, (a) => a.topics.map((t) => t.id)),
+  };
+}

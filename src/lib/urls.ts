@@ -1,0 +1,7 @@
+// One place for URL shapes, so links, canonicals, sitemaps and redirects agree.
+// Every URL ends in a slash, matching `trailingSlash: 'always'` in astro.config.mjs.
+export const articleUrl = (slug: string) => `/articles/${slug}/`;
+export const articlesPageUrl = (page: number) => (page <= 1 ? '/articles/' : `/articles/${page}/`);
+export const programUrl = (slug: string) => `/programs/${slug}/`;
+export const topicUrl = (slug: string) => `/topics/${slug}/`;
+export const pageUrl = (slug: string) => `/${slug}/`;

@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFixtureSite, type FixtureSite } from '../support/fixture-site.ts';
+
+// Each case builds a copy of the real site with one broken file and reads the error.
+const frontmatter = (fields: string) => `---\n${fields}\n---\n\nSome text for the body of the article.\n`;
+const validFields = [
+  'title: A fixture article',
+  'description: A description long enough for search results, about the treatment this page explains.',
+  'publishedAt: 2026-11-20',
+  'reviewedAt: 2026-11-18',
+  'author: editorial-team',
+  'reviewer: clinical-review-team',
+  'topics: [treatment-options]',
+].join('\n');
+
+let site: FixtureSite | undefined;
+afterEach(() => site?.remove());
+
+describe('a build with broken content fails and says where', () => {
+  it.each([
+    [
+      'a missing required field',
+      frontmatter(validFields.replace('title: A fixture article\n', '')),
+      ['src/content/articles/broken-fixture.mdx', 'title'],
+    ],
+    [
+      'a description that is too short',
+      frontmatter(validFields.replace(/description: .*/, 'description: Too short.')),
+      ['src/content/articles/broken-fixture.mdx', 'description'],
+    ],
+    [
+      'a reviewer who may not review clinical content',
+      frontmatter(validFields.replace('reviewer: clinical-review-team', 'reviewer: editorial-team')),
+      [
+        'src/content/articles/broken-fixture.mdx',
+        'reviewer "editorial-team" may not review clinical content',
+      ],
+    ],
+    [
+      'a topic that does not exist',
+      frontmatter(validFields.replace('topics: [treatment-options]', 'topics: [astrology]')),
+      ['src/content/articles/broken-fixture.mdx', 'topics "astrology"'],
+    ],
+  ])('%s', async (_name, file, expected) => {
+    site = await createFixtureSite({ 'src/content/articles/broken-fixture.mdx': file });
+    const { code, output } = await site.build();
+    expect(code).not.toBe(0);
+    for (const text of expected) expect(output).toContain(text);
+  });
+});
+
+describe('placeholder guard', () => {
+  it.each([{ CONTEXT: 'production' }, { NODE_ENV: 'production' }])(
+    'a production build (%j) refuses placeholder settings and names them',
+    async (env) => {
+      site = await createFixtureSite();
+      const { code, output } = await site.build(env);
+      expect(code).not.toBe(0);
+      expect(output).toContain('site.admissions.phone.display');
+      expect(output).toContain('a fictional 555-01xx phone number');
+    },
+  );
+
+  it('a production build with real settings gets past the guard', async () => {
+    const real = (await import('node:fs'))
+      .readFileSync(new URL('../../src/site.config.ts', import.meta.url), 'utf8')
+      .replace("url: 'https://absolute-awakenings.example'", "url: 'https://www.treatment-center.test'")
+      .replace(
+        "display: '(202) 555-0142', e164: '+12025550142'",
+        "display: '(202) 555-0231', e164: '+12025550231'",
+      )
+      .replace('admissions@absolute-awakenings.example', 'admissions@treatment-center.test')
+      .replace('Placeholder hours: ', '')
+      .replace("'Placeholder street address'", "'1 Main Street'")
+      .replace("'Placeholder city'", "'Springfield'")
+      .replace("'00000'", "'90210'");
+    site = await createFixtureSite({ 'src/site.config.ts': real });
+    const { code, output } = await site.build({ CONTEXT: 'production' });
+    expect(output).not.toContain('placeholder values');
+    expect(code).toBe(0);
+  });
+});

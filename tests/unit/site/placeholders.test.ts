@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { findPlaceholders, isProductionBuild, placeholderReport } from '../../../src/lib/placeholders.ts';
+import { site } from '../../../src/site.config.ts';
+
+describe('findPlaceholders', () => {
+  it.each([
+    ['(202) 555-0142', 'a fictional 555-01xx phone number'],
+    ['+12025550199', 'a fictional 555-01xx phone number'],
+    ['202.555.0100', 'a fictional 555-01xx phone number'],
+    ['https://center.example', 'a reserved example domain'],
+    ['admissions@center.example', 'a reserved example domain'],
+    ['https://www.example.com', 'a reserved example domain'],
+    ['Placeholder street', 'the word "placeholder"'],
+    ['00000', 'the postal code 00000'],
+  ])('flags %j', (value, reason) => {
+    expect(findPlaceholders({ value })).toEqual([{ setting: 'site.value', reason }]);
+  });
+
+  it.each(['(202) 555-0200', '+12025551234', 'https://www.examples.org', '988', '1-800-662-4357', '90210'])(
+    'accepts %j',
+    (value) => expect(findPlaceholders({ value })).toEqual([]),
+  );
+
+  it('names the path of nested settings', () => {
+    expect(findPlaceholders({ a: [{ b: 'x.example' }] })).toEqual([
+      { setting: 'site.a[0].b', reason: 'a reserved example domain' },
+    ]);
+  });
+
+  it('finds every placeholder the shipped configuration still holds', () => {
+    const settings = findPlaceholders(site).map((p) => p.setting);
+    expect(settings).toEqual(
+      expect.arrayContaining(['site.url', 'site.admissions.phone.e164', 'site.admissions.email']),
+    );
+    expect(placeholderReport(findPlaceholders(site))).toContain('site.admissions.phone.display');
+  });
+});
+
+describe('isProductionBuild', () => {
+  it.each([
+    [{ CONTEXT: 'production' }, true],
+    [{ NODE_ENV: 'production' }, true],
+    [{ CONTEXT: 'deploy-preview' }, false],
+    [{ NODE_ENV: 'development' }, false],
+    [{}, false],
+  ])('%j -> %s', (env, expected) => expect(isProductionBuild(env)).toBe(expected));
+});
