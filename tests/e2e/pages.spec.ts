@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { site } from '../../src/site.config.ts';
-import { sitemapPaths } from './sitemap.ts';
+import { sitemapPaths } from './support/sitemap.ts';
 
 test('the sitemap lists the pages people need', async ({ request }) => {
   const paths = await sitemapPaths(request);

@@ -1,0 +1,105 @@
+/**
+ * `npm start`'s server: the built site in dist/ and the Netlify Functions, through
+ * Netlify's own local emulator (@netlify/dev), on 127.0.0.1 only.
+ *
+ * Two things differ from a bare NetlifyDev: function calls are handled one at a time,
+ * and the lead store's local settings are prepared before anything starts.
+ *
+ * Why one at a time: @netlify/dev builds the function into a fresh temporary folder
+ * for every call and deletes that folder when the call ends, but it keeps the path of
+ * the latest build on one object shared by all calls. Two calls in flight can then run
+ * the bundle from the other call's folder just as it is deleted, and fail with
+ * "Cannot find module '.netlify/functions-serve/_…'". Serialising function calls
+ * removes the overlap; static files are still served in parallel.
+ */
+import { createReadStream, existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import './loopback-only.ts';
+import { BlobsServer } from '@netlify/blobs/server';
+import { NetlifyDev } from '@netlify/dev';
+import { randomBytes } from 'node:crypto';
+import { prepareLocalEnvironment } from './local-environment.ts';
+
+const root = join(import.meta.dirname, '..');
+const host = '127.0.0.1';
+const port = Number(process.env['PORT'] ?? 8888);
+
+const local = await prepareLocalEnvironment(root, process.env);
+
+// Our own Blobs server instead of @netlify/dev's, so its folder can be chosen (tests
+// use a temporary one) and it can be read back by tools such as `npm run leads`.
+const blobsToken = randomBytes(16).toString('hex');
+const blobs = new BlobsServer({ directory: local.blobsDir, token: blobsToken });
+const { port: blobsPort } = await blobs.start();
+const blobsURL = `http://${host}:${blobsPort}`;
+process.env['NETLIFY_BLOBS_CONTEXT'] = Buffer.from(
+  JSON.stringify({ edgeURL: blobsURL, uncachedEdgeURL: blobsURL, siteID: local.siteID, token: blobsToken }),
+).toString('base64');
+
+const netlify = new NetlifyDev({
+  projectRoot: root,
+  skipGitignore: true,
+  // Edge functions need Deno; the others need an account or are not used by this site.
+  edgeFunctions: { enabled: false },
+  images: { enabled: false },
+  aiGateway: { enabled: false },
+  geolocation: { enabled: false },
+  database: { enabled: false },
+  server: { enabled: false },
+  blobs: { enabled: false },
+});
+await netlify.start();
+
+let functionQueue: Promise<unknown> = Promise.resolve();
+const isFunctionPath = (path: string) => path.startsWith('/api/') || path.startsWith('/.netlify/functions/');
+
+async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const path = new URL(req.url ?? '/', `http://${host}`).pathname;
+  const run = () => netlify.handleAndIntrospectNodeRequest(req);
+  let result: Awaited<ReturnType<typeof run>>;
+  if (isFunctionPath(path)) {
+    const turn = functionQueue.then(run);
+    functionQueue = turn.catch(() => undefined);
+    result = await turn;
+  } else {
+    result = await run();
+  }
+
+  if (!result) {
+    const notFound = join(root, 'dist', '404.html');
+    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+    if (existsSync(notFound)) createReadStream(notFound).pipe(res);
+    else res.end('Not found');
+    return;
+  }
+  const { response } = result;
+  res.writeHead(response.status, [...response.headers].flat());
+  if (response.body) Readable.fromWeb(response.body as import('node:stream/web').ReadableStream).pipe(res);
+  else res.end();
+}
+
+const server = createServer((req, res) => {
+  handle(req, res).catch((error: unknown) => {
+    if (process.env['DEBUG_SERVE']) console.error(error);
+    // Never echo the error: it could carry request data. The function logs by lead id.
+    if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Internal error');
+  });
+});
+
+server.listen(port, host, () => {
+  for (const note of local.notes) console.warn(note);
+  console.info(`Leads are stored (encrypted) in ${local.blobsDir}`);
+  console.info(`Serving the site and the callback function on http://${host}:${port}/`);
+});
+
+const stop = async () => {
+  server.close();
+  await netlify.stop();
+  await blobs.stop();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,96 @@
+/**
+ * Every response the callback endpoint gives, built from a plain description of the
+ * outcome. Form posts get pages and redirects; JSON requests get JSON. No answer carries
+ * a submitted value: only our own messages, a lead id, and paths on our own site.
+ */
+import { VISIBLE_FIELDS } from '../callback/fields.ts';
+import type { CallbackErrors } from '../callback/schema.ts';
+import { htmlContentSecurityPolicy, renderPage } from './answer-html.ts';
+import { PROBLEM_TEXT } from './answer-text.ts';
+import type { BodyKind } from './guards.ts';
+
+export const THANKS_PATH = '/callback/thanks/';
+export const FORM_PATH = '/callback/';
+
+export type Answer =
+  | { kind: 'accepted'; leadId: string }
+  | { kind: 'invalid'; errors: CallbackErrors; backTo: string }
+  | { kind: 'malformed' | 'method' | 'content_type' | 'too_large' | 'cross_site'; backTo: string }
+  | { kind: 'rate_limited' | 'unavailable'; retryAfter: number; backTo: string };
+
+export type AnswerFormat = 'html' | 'json';
+
+export const STATUS: Record<Answer['kind'], number> = {
+  accepted: 202,
+  invalid: 422,
+  malformed: 400,
+  method: 405,
+  content_type: 415,
+  too_large: 413,
+  cross_site: 403,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+/** JSON for JSON requests (and for clients that ask only for JSON); a page otherwise. */
+export function answerFormat(kind: BodyKind | null, accept: string | null): AnswerFormat {
+  if (kind === 'json') return 'json';
+  if (kind === 'form') return 'html';
+  const wants = (accept ?? '').toLowerCase();
+  return wants.includes('application/json') && !wants.includes('text/html') ? 'json' : 'html';
+}
+
+function baseHeaders(): Headers {
+  return new Headers({
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'X-Robots-Tag': 'noindex',
+    'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  });
+}
+
+export function statusOf(answer: Answer, format: AnswerFormat): number {
+  return answer.kind === 'accepted' && format === 'html' ? 303 : STATUS[answer.kind];
+}
+
+export async function respond(answer: Answer, format: AnswerFormat): Promise<Response> {
+  const headers = baseHeaders();
+  const status = statusOf(answer, format);
+
+  if (answer.kind === 'accepted') {
+    if (format === 'html') {
+      headers.set('Location', THANKS_PATH);
+      return new Response(null, { status, headers });
+    }
+    headers.set('Content-Type', 'application/json; charset=utf-8');
+    return new Response(JSON.stringify({ id: answer.leadId }), { status, headers });
+  }
+
+  if (answer.kind === 'method') headers.set('Allow', 'POST');
+  if ('retryAfter' in answer) headers.set('Retry-After', String(answer.retryAfter));
+  const text = PROBLEM_TEXT[answer.kind];
+  const errors = answer.kind === 'invalid' ? answer.errors : {};
+  // Messages in form order, whatever order validation produced them in.
+  const problems = VISIBLE_FIELDS.flatMap((field) => {
+    const message = errors[field];
+    return message === undefined ? [] : [[field, message] as const];
+  });
+
+  if (format === 'json') {
+    headers.set('Content-Type', 'application/json; charset=utf-8');
+    const body = answer.kind === 'invalid' ? { errors: Object.fromEntries(problems) } : { error: text.error };
+    return new Response(JSON.stringify(body), { status, headers });
+  }
+
+  headers.set('Content-Type', 'text/html; charset=utf-8');
+  headers.set('Content-Security-Policy', await htmlContentSecurityPolicy());
+  const items = problems.map(([, message]) => message);
+  return new Response(
+    renderPage({ title: text.title, message: text.message, items, backTo: answer.backTo }),
+    {
+      status,
+      headers,
+    },
+  );
+}

@@ -1,0 +1,261 @@
+/**
+ * The callback pipeline, from a standard Fetch `Request` to a `Response`:
+ *
+ *   method -> cross-site -> content type -> read (16 KB) -> parse -> key present
+ *   -> rate limit -> screen (honeypot, time trap) -> validate -> store once -> answer
+ *
+ * Screening comes before validation so a bot gets the same "accepted" whatever it sent.
+ * The function file only adapts Netlify's context to `CallbackDeps`; everything here runs
+ * the same in tests, under `npm start` and in production. It never throws: anything
+ * unexpected becomes a 503 that tells the visitor to call.
+ */
+import {
+  makeCallbackSchema,
+  validateCallback,
+  CallbackSchema,
+  type CallbackSchemaType,
+} from '../callback/schema.ts';
+import type { VisibleField } from '../callback/fields.ts';
+import { answerFormat, FORM_PATH, respond, statusOf, type Answer, type AnswerFormat } from './answer.ts';
+import { clientKey } from './client-key.ts';
+import { DeadlineError, withDeadline } from './deadline.ts';
+import { bodyKind, isCrossSite, isPost } from './guards.ts';
+import { newLeadId } from './ids.ts';
+import { storeLead } from './intake.ts';
+import type { LeadKeys } from './lead-key.ts';
+import { errorName, type Logger, type Outcome, type Reason } from './log.ts';
+import { formPagePath } from './page-path.ts';
+import { parseBody } from './parse-body.ts';
+import type { RateDecision, RateLimiter } from './rate-limit.ts';
+import { readBody } from './read-body.ts';
+import { screen } from './screen.ts';
+import type { LeadStore } from './store.ts';
+
+export type KeyState =
+  { ok: true; keys: LeadKeys } | { ok: false; problem: 'missing_setting' | 'invalid_setting' };
+
+export interface CallbackDeps {
+  keys: KeyState;
+  leads: LeadStore;
+  limiter: RateLimiter;
+  log: Logger;
+  /** Slugs of existing program pages; the generated list by default. */
+  programSlugs?: readonly string[];
+  /** Delivery channels configured now; each new lead starts pending on each. */
+  channels?: readonly string[];
+  now?: () => Date;
+  newId?: () => string;
+  /** Runs after a new lead is durably stored (first delivery attempt); its failure is only logged. */
+  afterStore?: (leadId: string) => Promise<void>;
+  /** Keeps the runtime alive for `afterStore` after the answer is sent (Netlify `context.waitUntil`). */
+  waitUntil?: (work: Promise<unknown>) => void;
+  storeDeadlineMs?: number;
+  rateLimitDeadlineMs?: number;
+}
+
+export const STORE_DEADLINE_MS = 10_000;
+export const RATE_LIMIT_DEADLINE_MS = 3_000;
+const UNAVAILABLE_RETRY_AFTER = 60;
+
+interface Decision {
+  answer: Answer;
+  format: AnswerFormat;
+  outcome: Outcome;
+  reason?: Reason;
+  fields?: VisibleField[];
+  leadId?: string;
+}
+
+export async function handleCallback(
+  request: Request,
+  clientIp: string | null,
+  deps: CallbackDeps,
+): Promise<Response> {
+  const started = performance.now();
+  const receivedAt = deps.now?.() ?? new Date();
+  let decision: Decision;
+  try {
+    decision = await decide(request, clientIp, deps, receivedAt);
+  } catch (error) {
+    deps.log.error({
+      event: 'handler.error',
+      outcome: 'failed',
+      reason: 'unexpected',
+      errorName: errorName(error),
+    });
+    decision = {
+      answer: { kind: 'unavailable', retryAfter: UNAVAILABLE_RETRY_AFTER, backTo: FORM_PATH },
+      format: answerFormat(bodyKind(request.headers.get('content-type')), request.headers.get('accept')),
+      outcome: 'unavailable',
+      reason: 'unexpected',
+    };
+  }
+  const response = await respond(decision.answer, decision.format);
+  const level = decision.outcome === 'unavailable' ? 'error' : 'info';
+  deps.log[level]({
+    event: 'callback.answered',
+    outcome: decision.outcome,
+    status: statusOf(decision.answer, decision.format),
+    ...(decision.reason && { reason: decision.reason }),
+    ...(decision.fields && { fields: decision.fields }),
+    ...(decision.leadId && { leadId: decision.leadId }),
+    ms: performance.now() - started,
+  });
+  return response;
+}
+
+async function decide(
+  request: Request,
+  clientIp: string | null,
+  deps: CallbackDeps,
+  receivedAt: Date,
+): Promise<Decision> {
+  const origin = new URL(request.url).origin;
+  const referer = request.headers.get('referer');
+  const kind = bodyKind(request.headers.get('content-type'));
+  const format = answerFormat(kind, request.headers.get('accept'));
+  const backTo = (pageField?: string) => formPagePath(pageField, referer, origin) ?? FORM_PATH;
+  const reject = (
+    answerKind: 'malformed' | 'method' | 'content_type' | 'too_large' | 'cross_site',
+    reason: Reason,
+  ) => ({
+    answer: { kind: answerKind, backTo: backTo() },
+    format,
+    outcome: 'rejected' as const,
+    reason,
+  });
+  const unavailable = (reason: Reason, pageField?: string): Decision => ({
+    answer: { kind: 'unavailable', retryAfter: UNAVAILABLE_RETRY_AFTER, backTo: backTo(pageField) },
+    format,
+    outcome: 'unavailable',
+    reason,
+  });
+
+  if (!isPost(request.method)) return reject('method', 'method');
+  if (isCrossSite(request.headers, request.url)) return reject('cross_site', 'cross_site');
+  if (kind === null) return reject('content_type', 'content_type');
+
+  const read = await readBody(request.body, request.headers.get('content-length'));
+  if (!read.ok)
+    return read.problem === 'too_large' ? reject('too_large', 'too_large') : reject('malformed', 'malformed');
+  const parsed = parseBody(kind, read.bytes);
+  if (!parsed.ok) return reject('malformed', parsed.problem);
+  const fields = parsed.fields;
+  const pageField = typeof fields.page === 'string' ? fields.page : undefined;
+
+  if (!deps.keys.ok) {
+    deps.log.error({
+      event: 'config.error',
+      outcome: 'unavailable',
+      reason: deps.keys.problem,
+      setting: 'LEAD_ENCRYPTION_KEY',
+    });
+    return unavailable(deps.keys.problem, pageField);
+  }
+  const { keys } = deps.keys;
+
+  const rate = await countRequest(deps, keys, clientIp, receivedAt);
+  if (!rate.allowed) {
+    return {
+      answer: { kind: 'rate_limited', retryAfter: rate.retryAfter, backTo: backTo(pageField) },
+      format,
+      outcome: 'limited',
+      reason: 'rate_limited',
+    };
+  }
+
+  const screening = screen(fields, receivedAt);
+  if (!screening.pass) {
+    // Looks accepted, with an id shaped like a real one; nothing is stored or forwarded.
+    return {
+      answer: { kind: 'accepted', leadId: newLeadId() },
+      format,
+      outcome: 'screened',
+      reason: screening.reason,
+    };
+  }
+
+  const validation = validateCallback(fields, schemaFor(deps.programSlugs));
+  if (!validation.ok) {
+    return {
+      answer: { kind: 'invalid', errors: validation.errors, backTo: backTo(pageField) },
+      format,
+      outcome: 'invalid',
+      reason: 'invalid_fields',
+      fields: Object.keys(validation.errors) as VisibleField[],
+    };
+  }
+
+  const page = formPagePath(validation.value.page, referer, origin);
+  let stored;
+  try {
+    stored = await withDeadline(
+      storeLead(
+        { leads: deps.leads, keys, newId: deps.newId ?? newLeadId, channels: deps.channels ?? [] },
+        validation.value,
+        receivedAt,
+        page,
+      ),
+      deps.storeDeadlineMs ?? STORE_DEADLINE_MS,
+    );
+  } catch (error) {
+    const reason = error instanceof DeadlineError ? 'deadline' : 'store_unavailable';
+    deps.log.error({ event: 'store.error', outcome: 'failed', reason, errorName: errorName(error) });
+    return unavailable(reason, pageField);
+  }
+
+  const { leadId, created } = stored;
+  if (created) {
+    deps.log.info({ event: 'lead.stored', outcome: 'ok', leadId });
+    startAfterStore(deps, leadId);
+  } else {
+    deps.log.info({ event: 'lead.repeat', outcome: 'ok', leadId });
+  }
+  return { answer: { kind: 'accepted', leadId }, format, outcome: 'accepted', leadId };
+}
+
+async function countRequest(
+  deps: CallbackDeps,
+  keys: LeadKeys,
+  clientIp: string | null,
+  now: Date,
+): Promise<RateDecision> {
+  try {
+    const client = await clientKey(keys.clientHash, clientIp, now);
+    return await withDeadline(
+      deps.limiter.hit(client, now),
+      deps.rateLimitDeadlineMs ?? RATE_LIMIT_DEADLINE_MS,
+    );
+  } catch (error) {
+    // The counter protects the endpoint; it must not stand between a visitor and help.
+    // If it is down, the lead store most likely is too, and that answer follows.
+    deps.log.warn({
+      event: 'rate_limit.error',
+      outcome: 'warning',
+      reason: error instanceof DeadlineError ? 'deadline' : 'store_unavailable',
+      errorName: errorName(error),
+    });
+    return { allowed: true };
+  }
+}
+
+function startAfterStore(deps: CallbackDeps, leadId: string): void {
+  const hook = deps.afterStore;
+  if (!hook) return;
+  const work = Promise.resolve()
+    .then(() => hook(leadId))
+    .catch((error: unknown) => {
+      deps.log.error({ event: 'lead.after_store', outcome: 'failed', leadId, errorName: errorName(error) });
+    });
+  deps.waitUntil?.(work);
+}
+
+const schemas = new Map<string, CallbackSchemaType>();
+
+function schemaFor(programSlugs: readonly string[] | undefined): CallbackSchemaType {
+  if (programSlugs === undefined) return CallbackSchema;
+  const cacheKey = programSlugs.join('\n');
+  let schema = schemas.get(cacheKey);
+  if (!schema) schemas.set(cacheKey, (schema = makeCallbackSchema(programSlugs)));
+  return schema;
+}

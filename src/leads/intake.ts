@@ -1,0 +1,56 @@
+/**
+ * Stores one validated lead, once. With a submissionId, repeats (a double tap, a retry
+ * after a timeout) resolve to the first lead's id and store nothing new.
+ *
+ * The submission entry is claimed before the lead is written: if we crash in between, the
+ * retry finds the claim, sees no lead behind it, and writes the lead under the claimed id.
+ * Writing the lead first would let two concurrent repeats each store a lead.
+ */
+import { CONSENT_VERSION } from '../callback/consent.ts';
+import type { Callback } from '../callback/schema.ts';
+import type { LeadKeys } from './lead-key.ts';
+import { initialMeta } from './metadata.ts';
+import { buildRecord } from './record.ts';
+import { sealLead } from './sealed-lead.ts';
+import type { LeadStore } from './store.ts';
+import { submissionHash } from './submission.ts';
+
+export interface IntakeDeps {
+  leads: LeadStore;
+  keys: LeadKeys;
+  newId: () => string;
+  /** Delivery channels configured now; each starts pending. */
+  channels: readonly string[];
+}
+
+export interface IntakeResult {
+  leadId: string;
+  /** False when this was a repeat of a lead already stored. */
+  created: boolean;
+}
+
+export async function storeLead(
+  deps: IntakeDeps,
+  callback: Callback,
+  receivedAt: Date,
+  page: string | null,
+): Promise<IntakeResult> {
+  const hash = callback.submissionId === undefined ? null : await submissionHash(callback.submissionId);
+  let leadId = deps.newId();
+  if (hash !== null) {
+    leadId = await deps.leads.claimSubmission(hash, leadId);
+    if ((await deps.leads.getMeta(leadId)) !== null) return { leadId, created: false };
+  }
+  const record = buildRecord({ id: leadId, receivedAt, callback, consentVersion: CONSENT_VERSION, page });
+  const meta = initialMeta({
+    receivedAt,
+    consentVersion: CONSENT_VERSION,
+    page,
+    submission: hash,
+    channels: deps.channels,
+  });
+  const { created } = await deps.leads.put(leadId, await sealLead(deps.keys, record), meta);
+  // Not created under a claimed id means a concurrent repeat stored it a moment ago.
+  if (!created && hash === null) throw new Error('lead id already taken');
+  return { leadId, created };
+}

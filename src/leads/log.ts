@@ -1,0 +1,125 @@
+/**
+ * The only logger the callback code uses. It takes a closed set of fields, each checked
+ * at run time as well as by type, so a name, phone number or stack trace cannot reach a
+ * log line even through an `any` or a careless `String(error)`.
+ */
+import { VISIBLE_FIELDS, type VisibleField } from '../callback/fields.ts';
+import { isLeadId } from './ids.ts';
+
+export const LOG_EVENTS = [
+  'callback.answered',
+  'lead.stored',
+  'lead.repeat',
+  'lead.screened',
+  'lead.after_store',
+  'store.error',
+  'rate_limit.error',
+  'config.error',
+  'config.dev_key',
+  'handler.error',
+] as const;
+export type LogEvent = (typeof LOG_EVENTS)[number];
+
+export const OUTCOMES = [
+  'accepted',
+  'screened',
+  'invalid',
+  'rejected',
+  'limited',
+  'unavailable',
+  'failed',
+  'ok',
+  'warning',
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const REASONS = [
+  'method',
+  'cross_site',
+  'content_type',
+  'too_large',
+  'malformed',
+  'duplicate_field',
+  'invalid_fields',
+  'honeypot',
+  'too_fast',
+  'rate_limited',
+  'store_unavailable',
+  'missing_setting',
+  'invalid_setting',
+  'deadline',
+  'unexpected',
+] as const;
+export type Reason = (typeof REASONS)[number];
+
+/** Settings a log line may name (never their values). */
+export const SETTINGS = ['LEAD_ENCRYPTION_KEY', 'CALLBACK_RATE_LIMIT'] as const;
+export type SettingName = (typeof SETTINGS)[number];
+
+export interface LogFields {
+  event: LogEvent;
+  outcome: Outcome;
+  leadId?: string;
+  status?: number;
+  reason?: Reason;
+  /** Names of fields that failed validation: names only, never values. */
+  fields?: readonly VisibleField[];
+  setting?: SettingName;
+  /** The error's class name (e.g. `TypeError`), never its message or stack. */
+  errorName?: string;
+  ms?: number;
+}
+
+export type Level = 'info' | 'warn' | 'error';
+export type Sink = (level: Level, line: string) => void;
+
+export interface Logger {
+  info(fields: LogFields): void;
+  warn(fields: LogFields): void;
+  error(fields: LogFields): void;
+}
+
+const oneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
+  typeof value === 'string' && (list as readonly string[]).includes(value);
+
+// Class names such as TypeError or BlobsInternalError; insisting on the suffix keeps a
+// free-text string (a person's name, say) from passing as one.
+const ERROR_NAME = /^[A-Z][A-Za-z0-9]{0,40}(?:Error|Exception)$/;
+const safeErrorName = (name: string): string => (ERROR_NAME.test(name) ? name : 'Error');
+
+/** The error's class name only; anything odd collapses to "Error". */
+export function errorName(error: unknown): string {
+  return safeErrorName(error instanceof Error ? error.name : '');
+}
+
+function clean(fields: LogFields): Record<string, unknown> {
+  const line: Record<string, unknown> = {
+    event: oneOf(LOG_EVENTS, fields.event) ? fields.event : 'invalid',
+    outcome: oneOf(OUTCOMES, fields.outcome) ? fields.outcome : 'invalid',
+  };
+  if (typeof fields.leadId === 'string' && isLeadId(fields.leadId)) line['leadId'] = fields.leadId;
+  if (Number.isInteger(fields.status) && fields.status! >= 100 && fields.status! <= 599)
+    line['status'] = fields.status;
+  if (oneOf(REASONS, fields.reason)) line['reason'] = fields.reason;
+  if (Array.isArray(fields.fields)) line['fields'] = fields.fields.filter((f) => oneOf(VISIBLE_FIELDS, f));
+  if (oneOf(SETTINGS, fields.setting)) {
+    line['setting'] = fields.setting;
+    // Reads as a sentence in plain log viewers: "missing LEAD_ENCRYPTION_KEY".
+    if (fields.reason === 'missing_setting') line['msg'] = `missing ${fields.setting}`;
+    if (fields.reason === 'invalid_setting') line['msg'] = `invalid ${fields.setting}`;
+  }
+  if (typeof fields.errorName === 'string') line['errorName'] = safeErrorName(fields.errorName);
+  if (typeof fields.ms === 'number' && Number.isFinite(fields.ms)) line['ms'] = Math.round(fields.ms);
+  return line;
+}
+
+const consoleSink: Sink = (level, line) => {
+  if (level === 'error') console.error(line);
+  else if (level === 'warn') console.warn(line);
+  else console.info(line);
+};
+
+export function createLogger(sink: Sink = consoleSink): Logger {
+  const write = (level: Level) => (fields: LogFields) => sink(level, JSON.stringify(clean(fields)));
+  return { info: write('info'), warn: write('warn'), error: write('error') };
+}

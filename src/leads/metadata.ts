@@ -1,0 +1,102 @@
+/**
+ * The readable part of a stored lead: delivery state and facts that say nothing about the
+ * person. It travels as Netlify Blobs metadata (JSON, at most 2 KB), so the delivery
+ * sweeper can find due leads without decrypting anything.
+ *
+ * Channels are keyed by name ("webhook", "email", "inbox", ...). A channel configured
+ * after a lead arrived has no entry yet: read it through `channelState`, which treats it
+ * as pending since the lead arrived.
+ */
+import * as v from 'valibot';
+
+export const CHANNEL_STATUSES = ['pending', 'delivered', 'dead'] as const;
+export type ChannelStatus = (typeof CHANNEL_STATUSES)[number];
+
+export interface ChannelState {
+  status: ChannelStatus;
+  attempts: number;
+  /** ISO time of the next try while pending; null once delivered or dead. */
+  nextAttemptAt: string | null;
+  lastAttemptAt: string | null;
+  deliveredAt: string | null;
+  /** A short code such as "http_502" or "timeout": never a response body or error text. */
+  lastError: string | null;
+}
+
+export interface LeadMeta {
+  schema: 1;
+  receivedAt: string;
+  consentVersion: string;
+  page: string | null;
+  /** Hash naming the `submission/<hash>` entry that points at this lead, to delete with it. */
+  submission: string | null;
+  channels: Record<string, ChannelState>;
+  /** Markers the sweeper may set, e.g. "dead-alerted". */
+  flags: string[];
+}
+
+const Iso = v.pipe(v.string(), v.isoTimestamp());
+
+const ChannelStateSchema = v.object({
+  status: v.picklist(CHANNEL_STATUSES),
+  attempts: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  nextAttemptAt: v.nullable(Iso),
+  lastAttemptAt: v.nullable(Iso),
+  deliveredAt: v.nullable(Iso),
+  lastError: v.nullable(v.string()),
+});
+
+const LeadMetaSchema = v.object({
+  schema: v.literal(1),
+  receivedAt: Iso,
+  consentVersion: v.string(),
+  page: v.nullable(v.string()),
+  submission: v.nullable(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
+  channels: v.record(v.string(), ChannelStateSchema),
+  flags: v.array(v.string()),
+});
+
+export function pendingChannel(since: string): ChannelState {
+  return {
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: since,
+    lastAttemptAt: null,
+    deliveredAt: null,
+    lastError: null,
+  };
+}
+
+export function initialMeta(input: {
+  receivedAt: Date;
+  consentVersion: string;
+  page: string | null;
+  submission: string | null;
+  channels: readonly string[];
+}): LeadMeta {
+  const receivedAt = input.receivedAt.toISOString();
+  return {
+    schema: 1,
+    receivedAt,
+    consentVersion: input.consentVersion,
+    page: input.page,
+    submission: input.submission,
+    channels: Object.fromEntries(input.channels.map((channel) => [channel, pendingChannel(receivedAt)])),
+    flags: [],
+  };
+}
+
+/** Metadata read back from the store, or null when it is not ours or is damaged. */
+export function parseMeta(raw: unknown): LeadMeta | null {
+  const result = v.safeParse(LeadMetaSchema, raw);
+  return result.success ? result.output : null;
+}
+
+export function channelState(meta: LeadMeta, channel: string): ChannelState {
+  return Object.hasOwn(meta.channels, channel) ? meta.channels[channel]! : pendingChannel(meta.receivedAt);
+}
+
+export function isDue(meta: LeadMeta, channel: string, now: Date): boolean {
+  const state = channelState(meta, channel);
+  return state.status === 'pending' && Date.parse(state.nextAttemptAt ?? meta.receivedAt) <= now.getTime();
+}

@@ -1,0 +1,114 @@
+/**
+ * Progressive enhancement of the callback form. Without this script the form posts
+ * as plain HTML and the server answers with a page; with it, people see problems next
+ * to each field at once and the request goes as JSON. Both paths end on the same
+ * thanks page.
+ */
+import { clientChecks } from '../callback/client-checks.ts';
+
+const THANKS = '/callback/thanks/';
+type Errors = Record<string, string>;
+
+export function enhanceCallbackForms(): void {
+  document.querySelectorAll<HTMLFormElement>('form[data-callback-form]').forEach(enhance);
+}
+
+function enhance(form: HTMLFormElement): void {
+  // Our checks replace the browser's bubbles, which many screen readers announce poorly.
+  form.noValidate = true;
+  const summary = form.querySelector<HTMLElement>('[data-summary]')!;
+  const status = form.querySelector<HTMLElement>('[data-status]')!;
+  const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+  let busy = false;
+  // One id for every try of this request, so a retry after a dropped connection is the same lead.
+  const submissionId = globalThis.crypto?.randomUUID?.();
+
+  const hidden = (name: string, value: string) => {
+    let input = form.querySelector<HTMLInputElement>(`input[type="hidden"][name="${name}"]`);
+    if (!input) {
+      input = Object.assign(document.createElement('input'), { type: 'hidden', name });
+      form.append(input);
+    }
+    input.value = value;
+  };
+  form.addEventListener('input', () => hidden('startedAt', String(Date.now())), { once: true });
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (busy) return;
+    const fields = Object.fromEntries(new FormData(form)) as Record<string, string>;
+    const errors: Errors = { ...clientChecks(fields) };
+    if (show(form, summary, errors)) return;
+
+    busy = true;
+    button.setAttribute('aria-disabled', 'true');
+    status.textContent = 'Sending your request…';
+    try {
+      const response = await fetch(form.action, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ ...fields, ...(submissionId ? { submissionId } : {}) }),
+      });
+      if (response.status === 202) {
+        status.textContent = 'Request sent. Opening the next page…';
+        location.assign(THANKS);
+        return;
+      }
+      const body = (await response.json().catch(() => ({}))) as { errors?: Errors; error?: string };
+      status.textContent = '';
+      if (response.status === 422 && body.errors) show(form, summary, body.errors);
+      else problem(summary, body.error ?? 'We could not send your request.');
+    } catch {
+      status.textContent = '';
+      problem(summary, 'Your request did not reach us. Please check your connection and try again.');
+    } finally {
+      busy = false;
+      button.removeAttribute('aria-disabled');
+    }
+  });
+}
+
+/** Marks each field with its message; returns whether there were any. */
+function show(form: HTMLFormElement, summary: HTMLElement, errors: Errors): boolean {
+  const names = Object.keys(errors);
+  for (const el of form.querySelectorAll<HTMLElement>('.error')) el.textContent = '';
+  for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+  if (names.length === 0) {
+    summary.hidden = true;
+    return false;
+  }
+  const items = names.map((name) => {
+    const message = errors[name]!;
+    const slot = form.querySelector(`#cb-${name}-error`);
+    if (slot) slot.textContent = message;
+    form.querySelectorAll(`[name="${name}"]`).forEach((input) => input.setAttribute('aria-invalid', 'true'));
+    const link = Object.assign(document.createElement('a'), { href: `#cb-${name}`, textContent: message });
+    const target = form.querySelector<HTMLElement>(`[name="${name}"]`);
+    link.addEventListener('click', (e) => {
+      e.preventDefault();
+      target?.focus();
+    });
+    const item = document.createElement('li');
+    item.append(link);
+    return item;
+  });
+  // Not a heading: the form sits under an h1 on one page and an h2 on others.
+  const heading = Object.assign(document.createElement('strong'), {
+    textContent: names.length === 1 ? 'Please fix 1 thing:' : `Please fix ${names.length} things:`,
+  });
+  const list = document.createElement('ul');
+  list.append(...items);
+  summary.replaceChildren(heading, list);
+  summary.hidden = false;
+  summary.focus();
+  return true;
+}
+
+function problem(summary: HTMLElement, message: string): void {
+  const call = document.querySelector<HTMLAnchorElement>('a[href^="tel:+"]');
+  const text = Object.assign(document.createElement('p'), { textContent: `${message} ` });
+  if (call) text.append('You can also call us: ', call.cloneNode(true));
+  summary.replaceChildren(text);
+  summary.hidden = false;
+  summary.focus();
+}
