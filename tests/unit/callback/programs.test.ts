@@ -7,7 +7,12 @@ describe('PROGRAM_SLUGS', () => {
     const dir = new URL('../../../src/content/programs/', import.meta.url);
     const slugs = readdirSync(dir, { recursive: true, encoding: 'utf8' })
       .filter((file) => file.endsWith('.mdx'))
-      .map((file) => file.split('/').at(-1)!.replace(/\.mdx$/, ''));
+      .map((file) =>
+        file
+          .split('/')
+          .at(-1)!
+          .replace(/\.mdx$/, ''),
+      );
     expect([...PROGRAM_SLUGS].sort()).toEqual(slugs.sort());
   });
 });
