@@ -4,6 +4,13 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { site } from './src/site.config.ts';
 import { findPlaceholders, isProductionBuild, placeholderReport } from './src/lib/placeholders.ts';
+import { legacyUrls } from './src/legacy-urls.ts';
+import { legacyRedirects } from './src/integrations/legacy-redirects.ts';
+import { seoGuards } from './src/integrations/seo-guards.ts';
+import { sitemapFromBuiltPages } from './src/integrations/sitemap-pages.ts';
+import { CSP_DIRECTIVES } from './src/lib/security-headers.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
+import { hardenHtml } from './src/integrations/harden-html.ts';
 
 // `astro build` sets NODE_ENV=production when it is unset, so the npm scripts pass the
 // caller's own NODE_ENV as SITE_NODE_ENV. A bare `astro build` therefore counts as
@@ -25,11 +32,34 @@ const siteGuard = {
   },
 };
 
+// The sitemap reads each built page: noindex pages (thanks, 404, later article pages) stay
+// out, and lastmod comes from the page's dateModified (content update dates). Drafts are
+// never built, so they cannot appear.
+const builtPages = sitemapFromBuiltPages();
+
 export default defineConfig({
   site: site.url,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
-  integrations: [siteGuard, mdx(), sitemap()],
+  // The default social image and the logo are SVGs of our own in src/assets, rasterized to
+  // PNG at build time. The risk this flag names (costly SVGs sent to an on-demand image
+  // endpoint) does not apply: the site is static and allows no remote images.
+  image: { dangerouslyProcessSVG: true },
+  integrations: [
+    siteGuard,
+    mdx(),
+    builtPages.integration,
+    sitemap(builtPages.options),
+    // After the sitemap, so the guards can check it lists exactly the indexable pages.
+    seoGuards({ origin: site.url, siteName: site.name }),
+    legacyRedirects(legacyUrls),
+    // Outbound links get rel=noopener noreferrer; bundled scripts get integrity hashes.
+    hardenHtml({ origin: site.url }),
+    securityHeaders(),
+  ],
+  // Hashes of every script and style Astro emits, in a <meta> policy per page; the
+  // security-headers integration sends their union as a header with frame-ancestors.
+  security: { csp: { algorithm: 'SHA-256', directives: [...CSP_DIRECTIVES] } },
   server: { host: '127.0.0.1', port: 8888 },
   devToolbar: { enabled: false },
   vite: {

@@ -12,7 +12,6 @@
  * "Cannot find module '.netlify/functions-serve/_…'". Serialising function calls
  * removes the overlap; static files are still served in parallel.
  */
-import { createReadStream, existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -68,10 +67,11 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   }
 
   if (!result) {
-    const notFound = join(root, 'dist', '404.html');
-    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-    if (existsSync(notFound)) createReadStream(notFound).pipe(res);
-    else res.end('Not found');
+    // Netlify answers unknown paths with 404.html and the same header rules as any page.
+    const page = await netlify.handle(new Request(`http://${host}:${port}/404.html`));
+    const headers = page ? [...page.headers].flat() : ['content-type', 'text/plain; charset=utf-8'];
+    res.writeHead(404, headers);
+    res.end(page ? Buffer.from(await page.arrayBuffer()) : 'Not found');
     return;
   }
   const { response } = result;

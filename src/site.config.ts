@@ -64,6 +64,15 @@ export interface SiteConfig {
   medicalSpecialties: string[];
   /** Whether the center is taking new patients (schema.org `isAcceptingNewPatients`). */
   acceptingNewPatients: boolean;
+  /** Rules for the clinical review of articles; the build refuses articles that break them. */
+  review: ReviewPolicy;
+}
+
+export interface ReviewPolicy {
+  /** An article whose last clinical review is older than this many months fails the build. */
+  maxAgeMonths: number;
+  /** A reviewer needs one of these (the editorial guidelines promise doctorate-level clinicians). */
+  clinicalCredentials: string[];
 }
 
 export const site: SiteConfig = {
@@ -105,4 +114,5 @@ export const site: SiteConfig = {
   ],
   medicalSpecialties: ['Addiction medicine', 'Psychiatry'],
   acceptingNewPatients: true,
+  review: { maxAgeMonths: 12, clinicalCredentials: ['MD', 'DO', 'PsyD', 'PhD', 'DNP'] },
 };

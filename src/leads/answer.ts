@@ -3,6 +3,7 @@
  * outcome. Form posts get pages and redirects; JSON requests get JSON. No answer carries
  * a submitted value: only our own messages, a lead id, and paths on our own site.
  */
+import { SECURITY_HEADERS } from '../lib/security-headers.ts';
 import { VISIBLE_FIELDS } from '../callback/fields.ts';
 import type { CallbackErrors } from '../callback/schema.ts';
 import { htmlContentSecurityPolicy, renderPage } from './answer-html.ts';
@@ -41,10 +42,10 @@ export function answerFormat(kind: BodyKind | null, accept: string | null): Answ
 }
 
 function baseHeaders(): Headers {
+  // netlify.toml and _headers do not reach function answers: they carry the site's set here.
   return new Headers({
+    ...SECURITY_HEADERS,
     'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'strict-origin-when-cross-origin',
     'X-Robots-Tag': 'noindex',
     'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
   });

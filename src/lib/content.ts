@@ -6,8 +6,10 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { findReferenceProblems } from './integrity.ts';
 import { readingMinutes } from './reading-time.ts';
 import { createRelatedFinder } from './related.ts';
+import { findReviewProblems } from './seo/review.ts';
 import { assertUniqueSlugs, slugFromId } from './slugs.ts';
 import { articleUrl, programUrl, topicUrl } from './urls.ts';
+import { site } from '../site.config.ts';
 
 export type Person = CollectionEntry<'people'>['data'] & { id: string };
 export type Topic = CollectionEntry<'topics'>['data'] & { id: string; url: string };
@@ -84,6 +86,26 @@ async function load(): Promise<SiteContent> {
     { people, topics: new Set(topics.keys()), programs: new Set(programs.keys()) },
   );
   if (problems.length > 0) throw new Error(`Content references are broken:\n  ${problems.join('\n  ')}`);
+
+  // Health information must be reviewed recently, by someone qualified to review it.
+  const reviewProblems = findReviewProblems(
+    articleEntries.map((a) => ({
+      file: a.filePath ?? `articles/${a.id}`,
+      reviewedAt: a.data.reviewedAt,
+      reviewer: a.data.reviewer.id,
+    })),
+    new Map(
+      peopleEntries.map((p) => [
+        p.id,
+        { file: p.filePath ?? `people/${p.id}`, credentials: p.data.credentials },
+      ]),
+    ),
+    site.review,
+    new Date(),
+  );
+  if (reviewProblems.length > 0) {
+    throw new Error(`Clinical review rules are broken:\n  ${reviewProblems.join('\n  ')}`);
+  }
 
   const articles: Article[] = articleEntries
     .map((entry) => {

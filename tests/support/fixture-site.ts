@@ -4,7 +4,7 @@
  * copied, so a fixture costs one build and a few megabytes.
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,9 @@ const skipped = new Set([
   'reports',
   'test-results',
 ]);
+
+/** Caches under node_modules that each fixture must have to itself. */
+const cacheDirs = new Set(['.astro', '.vite', '.cache']);
 
 export interface BuildResult {
   code: number | null;
@@ -38,7 +41,14 @@ export async function createFixtureSite(files: Record<string, string> = {}): Pro
     recursive: true,
     filter: (source) => !skipped.has(relative(projectRoot, source).split('/')[0] ?? ''),
   });
-  await symlink(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
+  // node_modules is linked entry by entry rather than as a whole: Astro keeps its cache
+  // (the content data store, processed images) in node_modules/.astro, and fixtures that
+  // build at the same time must not read each other's content from it.
+  await mkdir(join(root, 'node_modules'));
+  for (const entry of await readdir(join(projectRoot, 'node_modules'))) {
+    if (cacheDirs.has(entry)) continue;
+    await symlink(join(projectRoot, 'node_modules', entry), join(root, 'node_modules', entry));
+  }
   for (const [path, content] of Object.entries(files)) {
     await mkdir(dirname(join(root, path)), { recursive: true });
     await writeFile(join(root, path), content);

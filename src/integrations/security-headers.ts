@@ -1,0 +1,41 @@
+/**
+ * Writes dist/_headers: the security headers for every static response, with one
+ * Content-Security-Policy header built from the hashes Astro put in each page's
+ * <meta> policy, plus frame-ancestors, which only a header can carry.
+ */
+import type { AstroIntegration } from 'astro';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { headersFile, SECURITY_HEADERS, unionCsp } from '../lib/security-headers.ts';
+
+const META_CSP = /<meta\s+http-equiv="content-security-policy"\s+content="([^"]*)"/i;
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
+}
+
+export function securityHeaders(): AstroIntegration {
+  return {
+    name: 'security-headers',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const policies: string[] = [];
+        for (const file of await htmlFiles(out)) {
+          const policy = META_CSP.exec(await readFile(file, 'utf8'))?.[1];
+          if (!policy)
+            throw new Error(`${file} has no Content-Security-Policy meta tag: is security.csp on?`);
+          policies.push(policy.replaceAll('&#39;', "'"));
+        }
+        const csp = unionCsp(policies);
+        await writeFile(
+          join(out, '_headers'),
+          headersFile([{ path: '/*', headers: { ...SECURITY_HEADERS, 'Content-Security-Policy': csp } }]),
+        );
+        logger.info(`_headers written: one policy for ${policies.length} pages (${csp.length} characters)`);
+      },
+    },
+  };
+}

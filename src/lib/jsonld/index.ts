@@ -1,0 +1,6 @@
+// Typed (schema-dts), pure builders of the site's JSON-LD. See page.ts for how a page's graph is put together.
+export { articleJsonLd } from './article.ts';
+export { absolute, pageIds, siteIds } from './ids.ts';
+export { pageGraph, serializeJsonLd, type PageJsonLd, type PageType } from './page.ts';
+export { programJsonLd } from './program.ts';
+export type { CrumbInput, ImageInput, SiteInput } from './types.ts';

@@ -1,0 +1,40 @@
+/**
+ * Finds the file an editor would open to fix a built page: the content entry behind a
+ * content page (`/articles/x/` -> src/content/articles/x.mdx), otherwise the route in
+ * src/pages that built it. The URL shapes mirror src/lib/urls.ts.
+ */
+export interface RouteSource {
+  /** Matches the page's URL path. */
+  pattern: RegExp;
+  /** e.g. "src/pages/programs/index.astro". */
+  entrypoint: string;
+}
+
+const contentPages: { url: RegExp; dir?: string; file?: string }[] = [
+  { url: /^\/articles\/([^/]+)\/$/, dir: 'src/content/articles/' },
+  { url: /^\/programs\/([^/]+)\/$/, dir: 'src/content/programs/' },
+  { url: /^\/topics\/([^/]+)\/$/, file: 'src/content/topics.yaml' },
+  { url: /^\/([^/]+)\/$/, dir: 'src/content/pages/' },
+];
+
+const baseName = (file: string) => (file.split('/').at(-1) ?? '').replace(/\.[^.]+$/, '');
+
+/**
+ * @param contentFiles paths under src/content, relative to the project, with "/" separators
+ * @param routes the site's routes, most specific first
+ */
+export function createSourceLookup(contentFiles: string[], routes: RouteSource[]): (path: string) => string {
+  return (path) => {
+    for (const rule of contentPages) {
+      const slug = rule.url.exec(path)?.[1];
+      if (!slug) continue;
+      if (rule.file && contentFiles.includes(rule.file)) return rule.file;
+      const dir = rule.dir;
+      const match = dir && contentFiles.find((f) => f.startsWith(dir) && baseName(f) === slug);
+      if (match) return match;
+    }
+    const variants = [path, path.replace(/\/$/, ''), path.endsWith('/') ? path : `${path}/`];
+    const route = routes.find((r) => variants.some((v) => r.pattern.test(v)));
+    return route?.entrypoint ?? `page ${path}`;
+  };
+}
