@@ -1,8 +1,6 @@
 import { rmSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-import { E2E_LEAD_KEY, E2E_STATE_DIR } from './tests/e2e/support/server-env.ts';
-
-const PORT = Number(process.env['E2E_PORT'] ?? 4322);
+import { E2E_LEAD_KEY, E2E_PORT as PORT, E2E_STATE_DIR } from './tests/e2e/support/server-env.ts';
 
 // A fresh lead store per run; workers load this file too, so only the main process clears it.
 if (!process.env['TEST_WORKER_INDEX']) rmSync(E2E_STATE_DIR, { recursive: true, force: true });

@@ -10,7 +10,8 @@ test('the local server answers hundreds of overlapping callback posts without a 
   request,
   baseURL,
 }) => {
-  test.setTimeout(240_000);
+  // About a second a call under @netlify/dev, one call at a time: minutes, not seconds.
+  test.setTimeout(600_000);
   const statuses = new Map<number, number>();
   let next = 0;
   const worker = async () => {
