@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { site } from './src/site.config.ts';
 import { findPlaceholders, isProductionBuild, placeholderReport } from './src/lib/placeholders.ts';
+import { assertLeadDeliveryReady } from './src/leads/delivery/production-guard.ts';
 import { legacyUrls } from './src/legacy-urls.ts';
 import { legacyRedirects } from './src/integrations/legacy-redirects.ts';
 import { seoGuards } from './src/integrations/seo-guards.ts';
@@ -28,6 +29,8 @@ const siteGuard = {
       if (!production) return;
       const found = findPlaceholders(site);
       if (found.length > 0) throw new Error(placeholderReport(found));
+      // Callback requests need a delivery channel and an encryption key in production.
+      assertLeadDeliveryReady(process.env);
     },
   },
 };

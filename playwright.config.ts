@@ -1,6 +1,12 @@
 import { rmSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import { E2E_LEAD_KEY, E2E_PORT as PORT, E2E_STATE_DIR } from './tests/e2e/support/server-env.ts';
+import {
+  E2E_ADMISSIONS_EMAIL,
+  E2E_SMTP_URL,
+  E2E_WEBHOOK_SECRET,
+  E2E_WEBHOOK_URL,
+} from './tests/e2e/support/webhook.ts';
 
 // A fresh lead store per run; workers load this file too, so only the main process clears it.
 if (!process.env['TEST_WORKER_INDEX']) rmSync(E2E_STATE_DIR, { recursive: true, force: true });
@@ -46,6 +52,12 @@ export default defineConfig({
       LEAD_ENCRYPTION_KEY: E2E_LEAD_KEY,
       // The browser tests send many requests from one address; the limit has its own unit tests.
       CALLBACK_RATE_LIMIT: '100000',
+      // tests/e2e/delivery.spec.ts runs a receiver and an SMTP server there; while it does
+      // not, leads fail to deliver and wait for a retry.
+      ADMISSIONS_WEBHOOK_URL: E2E_WEBHOOK_URL,
+      ADMISSIONS_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
+      SMTP_URL: E2E_SMTP_URL,
+      ADMISSIONS_EMAIL: E2E_ADMISSIONS_EMAIL,
     },
   },
 });

@@ -18,10 +18,13 @@ async function listedEtag(store: Store, key: string): Promise<string | undefined
 export async function getTextWithEtag(
   store: Store,
   key: string,
+  knownEtag?: string,
 ): Promise<{ data: string; metadata: Metadata; etag: string } | null> {
   const first = await store.getWithMetadata(key, { type: 'text' });
   if (first === null) return null;
   if (first.etag) return { data: first.data, metadata: first.metadata, etag: first.etag };
+  // An ETag from a listing taken before this read is safe to pair with it (see above).
+  if (knownEtag !== undefined) return { data: first.data, metadata: first.metadata, etag: knownEtag };
   const etag = await listedEtag(store, key);
   if (etag === undefined) return null;
   const again = await store.getWithMetadata(key, { type: 'text' });

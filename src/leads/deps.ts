@@ -1,9 +1,14 @@
 /**
- * Wires the pipeline to the real world from settings: Blobs stores, the key, the logger.
- * Kept out of the function file so the function only translates HTTP, and out of the
- * handler so tests can hand it any store or clock.
+ * Wires the pipeline to the real world from settings: Blobs stores, the key, the logger,
+ * the delivery channels. Kept out of the function files so they only translate HTTP (or
+ * a schedule), and out of the handler and sweeper so tests can hand them any store,
+ * channel or clock.
  */
 import { PROGRAM_SLUGS } from '../callback/programs.ts';
+import { channelsFromSettings } from './delivery/channels.ts';
+import { deliverLead } from './delivery/deliver-lead.ts';
+import type { DeliveryDeps } from './delivery/deps.ts';
+import { readDeliverySettings, type DeliverySettings } from './delivery/settings.ts';
 import type { CallbackDeps, KeyState } from './handler.ts';
 import { resolveKeyState } from './key-state.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -11,38 +16,78 @@ import { createRateLimiter } from './rate-limit.ts';
 import { readSettings, type ReadEnv } from './settings.ts';
 import { createLeadStore } from './store.ts';
 
-/**
- * First delivery attempt after a lead is stored. No channels exist yet: the delivery
- * work replaces this (and `CHANNELS`) with the real attempt.
- */
-export const afterStore = async (_leadId: string): Promise<void> => {};
-export const CHANNELS: readonly string[] = [];
-
 const log = createLogger();
 const keyStates = new Map<string, Promise<KeyState>>();
 const reported = new Set<string>();
 
-export async function depsFromEnv(
-  env: ReadEnv,
-  logger: Logger = log,
-): Promise<Omit<CallbackDeps, 'waitUntil'>> {
+/** Says once per worker which settings are unusable (by name, never by value). */
+function reportOnce(key: string, write: () => void): void {
+  if (reported.has(key)) return;
+  reported.add(key);
+  write();
+}
+
+async function keysFromEnv(env: ReadEnv, logger: Logger): Promise<KeyState> {
   const settings = readSettings(env);
   for (const setting of settings.ignored) {
-    if (reported.has(setting)) continue;
-    reported.add(setting);
-    logger.warn({ event: 'config.error', outcome: 'warning', reason: 'invalid_setting', setting });
+    reportOnce(setting, () =>
+      logger.warn({ event: 'config.error', outcome: 'warning', reason: 'invalid_setting', setting }),
+    );
   }
   // One key import per worker and key, not one per request.
   const cacheKey = JSON.stringify([settings.encryptionKey, settings.production, settings.devStateDir]);
   let keys = keyStates.get(cacheKey);
   if (!keys) keyStates.set(cacheKey, (keys = resolveKeyState(settings, logger)));
+  return keys;
+}
+
+function deliverySettingsFromEnv(env: ReadEnv, logger: Logger): DeliverySettings {
+  const settings = readDeliverySettings(env);
+  for (const { setting, problem } of settings.problems) {
+    reportOnce(`${setting}:${problem}`, () =>
+      logger.error({ event: 'config.error', outcome: 'failed', reason: problem, setting }),
+    );
+  }
+  return settings;
+}
+
+export interface SweepSetup {
+  deps: DeliveryDeps | null;
+  settings: DeliverySettings;
+  keys: KeyState;
+}
+
+/** What the sweeper needs; `deps` is null when there is no usable key (logged by name). */
+export async function deliveryDepsFromEnv(env: ReadEnv, logger: Logger = log): Promise<SweepSetup> {
+  const keys = await keysFromEnv(env, logger);
+  const settings = deliverySettingsFromEnv(env, logger);
+  const deps = keys.ok
+    ? {
+        leads: createLeadStore(),
+        keys: keys.keys,
+        channels: channelsFromSettings(settings, logger),
+        log: logger,
+      }
+    : null;
+  return { deps, settings, keys };
+}
+
+export async function depsFromEnv(
+  env: ReadEnv,
+  logger: Logger = log,
+): Promise<Omit<CallbackDeps, 'waitUntil'>> {
+  const { deps: delivery, keys } = await deliveryDepsFromEnv(env, logger);
+  const leads = delivery?.leads ?? createLeadStore();
   return {
-    keys: await keys,
-    leads: createLeadStore(),
-    limiter: createRateLimiter({ limit: settings.rateLimit }),
+    keys,
+    leads,
+    limiter: createRateLimiter({ limit: readSettings(env).rateLimit }),
     log: logger,
     programSlugs: PROGRAM_SLUGS,
-    channels: CHANNELS,
-    afterStore,
+    channels: delivery ? delivery.channels.map((channel) => channel.name) : [],
+    // The first attempt, right after the lead is stored (through context.waitUntil).
+    afterStore: async (leadId, etag) => {
+      if (delivery && delivery.channels.length > 0) await deliverLead(delivery, leadId, { listedEtag: etag });
+    },
   };
 }

@@ -45,8 +45,11 @@ export interface CallbackDeps {
   channels?: readonly string[];
   now?: () => Date;
   newId?: () => string;
-  /** Runs after a new lead is durably stored (first delivery attempt); its failure is only logged. */
-  afterStore?: (leadId: string) => Promise<void>;
+  /**
+   * Runs after a new lead is durably stored (the first delivery attempt); its failure is
+   * only logged. `etag` is the stored lead's, when the store gave one.
+   */
+  afterStore?: (leadId: string, etag?: string) => Promise<void>;
   /** Keeps the runtime alive for `afterStore` after the answer is sent (Netlify `context.waitUntil`). */
   waitUntil?: (work: Promise<unknown>) => void;
   storeDeadlineMs?: number;
@@ -207,7 +210,7 @@ async function decide(
   const { leadId, created } = stored;
   if (created) {
     deps.log.info({ event: 'lead.stored', outcome: 'ok', leadId });
-    startAfterStore(deps, leadId);
+    startAfterStore(deps, leadId, stored.etag);
   } else {
     deps.log.info({ event: 'lead.repeat', outcome: 'ok', leadId });
   }
@@ -239,11 +242,11 @@ async function countRequest(
   }
 }
 
-function startAfterStore(deps: CallbackDeps, leadId: string): void {
+function startAfterStore(deps: CallbackDeps, leadId: string, etag: string | undefined): void {
   const hook = deps.afterStore;
   if (!hook) return;
   const work = Promise.resolve()
-    .then(() => hook(leadId))
+    .then(() => hook(leadId, etag))
     .catch((error: unknown) => {
       deps.log.error({ event: 'lead.after_store', outcome: 'failed', leadId, errorName: errorName(error) });
     });

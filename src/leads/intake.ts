@@ -27,6 +27,8 @@ export interface IntakeResult {
   leadId: string;
   /** False when this was a repeat of a lead already stored. */
   created: boolean;
+  /** ETag of the lead just written, so the first delivery attempt can claim it without a listing. */
+  etag?: string;
 }
 
 export async function storeLead(
@@ -49,8 +51,8 @@ export async function storeLead(
     submission: hash,
     channels: deps.channels,
   });
-  const { created } = await deps.leads.put(leadId, await sealLead(deps.keys, record), meta);
+  const { created, etag } = await deps.leads.put(leadId, await sealLead(deps.keys, record), meta);
   // Not created under a claimed id means a concurrent repeat stored it a moment ago.
   if (!created && hash === null) throw new Error('lead id already taken');
-  return { leadId, created };
+  return etag === undefined ? { leadId, created } : { leadId, created, etag };
 }

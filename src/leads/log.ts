@@ -4,6 +4,8 @@
  * log line even through an `any` or a careless `String(error)`.
  */
 import { VISIBLE_FIELDS, type VisibleField } from '../callback/fields.ts';
+import { CHANNEL_NAMES, type ChannelName } from './channels/names.ts';
+import { isDeliveryCode, type DeliveryCode } from './channels/codes.ts';
 import { isLeadId } from './ids.ts';
 
 export const LOG_EVENTS = [
@@ -17,6 +19,17 @@ export const LOG_EVENTS = [
   'config.error',
   'config.dev_key',
   'handler.error',
+  // Delivery to admissions (src/leads/delivery): by lead id and channel name only.
+  'delivery.delivered',
+  'delivery.retry',
+  'delivery.dead',
+  'delivery.alert',
+  'delivery.busy',
+  'lead.unreadable',
+  'lead.damaged',
+  'lead.purged',
+  'sweep.finished',
+  'sweep.error',
 ] as const;
 export type LogEvent = (typeof LOG_EVENTS)[number];
 
@@ -30,6 +43,9 @@ export const OUTCOMES = [
   'failed',
   'ok',
   'warning',
+  'delivered',
+  'retry',
+  'dead',
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
@@ -49,11 +65,25 @@ export const REASONS = [
   'invalid_setting',
   'deadline',
   'unexpected',
+  'retention',
+  'undelivered',
+  'no_channel',
+  'leased',
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
 /** Settings a log line may name (never their values). */
-export const SETTINGS = ['LEAD_ENCRYPTION_KEY', 'CALLBACK_RATE_LIMIT'] as const;
+export const SETTINGS = [
+  'LEAD_ENCRYPTION_KEY',
+  'CALLBACK_RATE_LIMIT',
+  'LEAD_RETENTION_DAYS',
+  'ADMISSIONS_WEBHOOK_URL',
+  'ADMISSIONS_WEBHOOK_SECRET',
+  'SMTP_URL',
+  'ADMISSIONS_EMAIL',
+  'MAIL_FROM',
+  'LEAD_INBOX_DIR',
+] as const;
 export type SettingName = (typeof SETTINGS)[number];
 
 export interface LogFields {
@@ -68,7 +98,35 @@ export interface LogFields {
   /** The error's class name (e.g. `TypeError`), never its message or stack. */
   errorName?: string;
   ms?: number;
+  /** The delivery channel a line is about. */
+  channel?: ChannelName;
+  /** The channel an alert went out on. */
+  via?: ChannelName;
+  /** Attempts made so far on `channel`. */
+  attempts?: number;
+  /** Our short failure code ("http_503", "timeout", "smtp_550"): never a response text. */
+  code?: DeliveryCode;
+  /** Figures of a sweep, by name. */
+  counts?: Partial<Record<CountName, number>>;
 }
+
+/** The figures a sweep reports. */
+export const COUNT_NAMES = [
+  'leads',
+  'due',
+  'claimed',
+  'busy',
+  'delivered',
+  'retried',
+  'dead',
+  'alerts',
+  'purged',
+  'undelivered',
+  'damaged',
+  'deferred',
+  'rateEntries',
+] as const;
+export type CountName = (typeof COUNT_NAMES)[number];
 
 export type Level = 'info' | 'warn' | 'error';
 export type Sink = (level: Level, line: string) => void;
@@ -86,6 +144,9 @@ const oneOf = <T extends string>(list: readonly T[], value: unknown): value is T
 // free-text string (a person's name, say) from passing as one.
 const ERROR_NAME = /^[A-Z][A-Za-z0-9]{0,40}(?:Error|Exception)$/;
 const safeErrorName = (name: string): string => (ERROR_NAME.test(name) ? name : 'Error');
+
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 1e9;
 
 /** The error's class name only; anything odd collapses to "Error". */
 export function errorName(error: unknown): string {
@@ -110,6 +171,16 @@ function clean(fields: LogFields): Record<string, unknown> {
   }
   if (typeof fields.errorName === 'string') line['errorName'] = safeErrorName(fields.errorName);
   if (typeof fields.ms === 'number' && Number.isFinite(fields.ms)) line['ms'] = Math.round(fields.ms);
+  if (oneOf(CHANNEL_NAMES, fields.channel)) line['channel'] = fields.channel;
+  if (oneOf(CHANNEL_NAMES, fields.via)) line['via'] = fields.via;
+  if (isCount(fields.attempts)) line['attempts'] = fields.attempts;
+  if (typeof fields.code === 'string' && isDeliveryCode(fields.code)) line['code'] = fields.code;
+  if (fields.counts && typeof fields.counts === 'object') {
+    const counts = Object.entries(fields.counts).filter(
+      ([name, value]) => oneOf(COUNT_NAMES, name) && isCount(value),
+    );
+    if (counts.length > 0) line['counts'] = Object.fromEntries(counts);
+  }
   return line;
 }
 

@@ -21,6 +21,21 @@ export interface ChannelState {
   deliveredAt: string | null;
   /** A short code such as "http_502" or "timeout": never a response body or error text. */
   lastError: string | null;
+  /**
+   * Start of this channel's 24-hour delivery window: the lead's arrival, the first try of
+   * a channel added later, or an operator's retry. Absent on older leads: arrival.
+   */
+  since?: string;
+}
+
+/**
+ * A sweeper's claim on the lead while it sends (see ../delivery/lease.ts). Written before
+ * anything is sent, cleared when the outcome is recorded; it lapses at `until` if its
+ * holder dies, so the lead is never stuck.
+ */
+export interface Lease {
+  token: string;
+  until: string;
 }
 
 export interface LeadMeta {
@@ -31,8 +46,9 @@ export interface LeadMeta {
   /** Hash naming the `submission/<hash>` entry that points at this lead, to delete with it. */
   submission: string | null;
   channels: Record<string, ChannelState>;
-  /** Markers the sweeper may set, e.g. "dead-alerted". */
+  /** Markers the sweeper may set, e.g. "alerted:email:webhook" (email's failure told via webhook). */
   flags: string[];
+  lease?: Lease | null;
 }
 
 const Iso = v.pipe(v.string(), v.isoTimestamp());
@@ -44,7 +60,10 @@ const ChannelStateSchema = v.object({
   lastAttemptAt: v.nullable(Iso),
   deliveredAt: v.nullable(Iso),
   lastError: v.nullable(v.string()),
+  since: v.optional(Iso),
 });
+
+const LeaseSchema = v.object({ token: v.pipe(v.string(), v.uuid()), until: Iso });
 
 const LeadMetaSchema = v.object({
   schema: v.literal(1),
@@ -54,6 +73,7 @@ const LeadMetaSchema = v.object({
   submission: v.nullable(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
   channels: v.record(v.string(), ChannelStateSchema),
   flags: v.array(v.string()),
+  lease: v.optional(v.nullable(LeaseSchema)),
 });
 
 export function pendingChannel(since: string): ChannelState {

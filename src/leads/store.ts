@@ -32,8 +32,13 @@ export interface StoredLead extends LeadSummary {
 }
 
 export interface LeadStore {
-  get(id: string): Promise<StoredLead | null>;
-  getMeta(id: string): Promise<LeadSummary | null>;
+  /**
+   * The lead with its body. `listedEtag`: an ETag from a listing (or write) made before
+   * this read, which saves the local server a listing; a stale one only fails the next
+   * conditional write.
+   */
+  get(id: string, listedEtag?: string): Promise<StoredLead | null>;
+  getMeta(id: string, listedEtag?: string): Promise<LeadSummary | null>;
   /** Creates the lead; `created: false` when the id is already taken (nothing written). */
   put(id: string, sealed: string, meta: LeadMeta): Promise<{ created: boolean; etag?: string }>;
   /** Replaces the lead only if it is unchanged since it was read with `etag`. */
@@ -100,12 +105,12 @@ export function createLeadStore(open: () => Store = openLeadsBlobStore): LeadSto
   }
 
   return {
-    async get(id) {
-      const found = await getTextWithEtag(blobs(), leadKey(id));
+    async get(id, listedEtag) {
+      const found = await getTextWithEtag(blobs(), leadKey(id), listedEtag);
       return found ? { id, sealed: found.data, meta: parseMeta(found.metadata), etag: found.etag } : null;
     },
 
-    getMeta: (id) => getMeta(id),
+    getMeta: (id, listedEtag) => getMeta(id, listedEtag),
 
     async put(id, sealed, meta) {
       const result = await blobs().set(leadKey(id), sealed, { metadata: { ...meta }, onlyIfNew: true });

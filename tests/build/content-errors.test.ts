@@ -75,7 +75,13 @@ describe('placeholder guard', () => {
       .replace("'Placeholder city'", "'Springfield'")
       .replace("'00000'", "'90210'");
     site = await createFixtureSite({ 'src/site.config.ts': real });
-    const { code, output } = await site.build({ CONTEXT: 'production' });
+    // A production build also needs a delivery channel and the encryption key.
+    const { code, output } = await site.build({
+      CONTEXT: 'production',
+      LEAD_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+      ADMISSIONS_WEBHOOK_URL: 'https://crm.test/hooks',
+      ADMISSIONS_WEBHOOK_SECRET: `whsec_${Buffer.alloc(32, 2).toString('base64')}`,
+    });
     expect(output).not.toContain('placeholder values');
     expect(code).toBe(0);
   });

@@ -1,0 +1,42 @@
+/**
+ * The delivery sweeper, every 5 minutes: retries due leads, sends alerts for channels
+ * that gave up, deletes leads past LEAD_RETENTION_DAYS and old rate-limit counters.
+ * Schedule in, counts out; the rules live in src/leads/delivery/sweep.ts.
+ *
+ * Netlify runs it on the schedule and never by URL in production. Locally (npm start)
+ * a POST to /.netlify/functions/deliver-leads runs it once and answers the counts.
+ */
+import type { Config } from '@netlify/functions';
+import { deliveryDepsFromEnv } from '../../src/leads/deps.ts';
+import { sweep } from '../../src/leads/delivery/sweep.ts';
+import { createLogger, errorName } from '../../src/leads/log.ts';
+import { pruneRateLimit } from '../../src/leads/rate-limit.ts';
+
+const readEnv = (name: string): string | undefined =>
+  (typeof Netlify === 'undefined' ? undefined : Netlify.env.get(name)) ?? process.env[name];
+
+const answer = (status: number, body: unknown) =>
+  Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+
+const log = createLogger();
+
+export default async (): Promise<Response> => {
+  try {
+    const { deps, settings } = await deliveryDepsFromEnv(readEnv, log);
+    // No usable key: already logged by setting name; nothing can be opened or sent.
+    if (!deps) return answer(503, { error: 'LEAD_ENCRYPTION_KEY is missing or invalid' });
+    const report = await sweep(deps, {
+      retentionDays: settings.retentionDays,
+      tidy: (now) => pruneRateLimit(now),
+    });
+    return answer(200, report);
+  } catch (error) {
+    // Blobs unreachable, most likely. The class name only: no stack, no message.
+    log.error({ event: 'sweep.error', outcome: 'failed', errorName: errorName(error) });
+    return answer(503, { error: 'sweep failed; the next run tries again' });
+  }
+};
+
+export const config: Config = {
+  schedule: '*/5 * * * *',
+};

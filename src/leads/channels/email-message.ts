@@ -1,0 +1,117 @@
+/**
+ * The email admissions receives for a lead, and the one that reports a failed channel.
+ * Pure: the SMTP channel sends these and the local inbox writes them as .eml files, so
+ * both show exactly the same message.
+ *
+ * The subject names no person and no condition ("New callback request 1a2b3c4d"): it
+ * shows on lock screens and in shared inbox lists. The details are in the body only.
+ * The Message-ID comes from the lead id, so a retried send is the same message to mail
+ * clients and a receiving system can deduplicate on it.
+ */
+import { escapeHtml } from '../answer-html.ts';
+import type { LeadRecord } from '../record.ts';
+import { shortId, type DeliveryFailure } from './channel.ts';
+import { CALL_TIME_LABELS, FOR_WHOM_LABELS, displayPhone, programLabel } from './labels.ts';
+
+export interface MailAddresses {
+  from: string;
+  to: readonly string[];
+}
+
+export interface MailMessage {
+  from: string;
+  to: string[];
+  subject: string;
+  messageId: string;
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+}
+
+// Marks the message as machine-sent so out-of-office replies stay away from it.
+const AUTOMATED = { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' };
+
+/** The domain of the From address, for Message-IDs; a reserved name when there is none. */
+export function messageDomain(from: string): string {
+  const match = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from.trim());
+  return match ? match[1]!.toLowerCase() : 'callback.invalid';
+}
+
+const yesNo = (allowed: boolean, yes: string, no: string) => (allowed ? yes : no);
+
+/** Label and value rows, in the order admissions works through them. */
+function leadRows(lead: LeadRecord): [string, string][] {
+  return [
+    ['Name', lead.name],
+    ['Phone', displayPhone(lead.phone)],
+    ['Email', lead.email ?? 'not given'],
+    ['Best time to call', CALL_TIME_LABELS[lead.callTime]],
+    ['Calling about', lead.forWhom ? FOR_WHOM_LABELS[lead.forWhom] : 'not said'],
+    ['Program of interest', lead.program ? programLabel(lead.program) : 'not chosen'],
+    ['Voicemail', yesNo(lead.voicemail, 'may leave a voicemail', 'do NOT leave a voicemail')],
+    ['Text messages', yesNo(lead.texts, 'welcome', 'do NOT text')],
+    ['Consent', `agreed to consent text ${lead.consent.version} at ${lead.consent.at}`],
+    ['Sent from page', lead.page ?? 'unknown'],
+    ['Received', lead.receivedAt],
+    ['Lead id', lead.id],
+  ];
+}
+
+export function leadMail(lead: LeadRecord, addresses: MailAddresses): MailMessage {
+  const rows = leadRows(lead);
+  const tel = `tel:${lead.phone}`;
+  const text = [
+    'A visitor asked for a confidential callback.',
+    '',
+    ...rows.map(([label, value]) => `${label}: ${value}`),
+    '',
+    `Call: ${tel}`,
+    '',
+    'This message holds health information. Do not forward it outside admissions.',
+  ].join('\n');
+  const cells = rows
+    .map(([label, value]) => {
+      const shown =
+        label === 'Phone' ? `<a href="${escapeHtml(tel)}">${escapeHtml(value)}</a>` : escapeHtml(value);
+      return `<tr><th align="left" valign="top">${escapeHtml(label)}</th><td>${shown}</td></tr>`;
+    })
+    .join('\n');
+  const html = [
+    '<!doctype html><html><body>',
+    '<p>A visitor asked for a confidential callback.</p>',
+    `<table cellpadding="4">\n${cells}\n</table>`,
+    `<p><a href="${escapeHtml(tel)}">Call ${escapeHtml(displayPhone(lead.phone))}</a></p>`,
+    '<p>This message holds health information. Do not forward it outside admissions.</p>',
+    '</body></html>',
+  ].join('\n');
+  return {
+    from: addresses.from,
+    to: [...addresses.to],
+    subject: `New callback request ${shortId(lead.id)}`,
+    messageId: `<callback-${lead.id}@${messageDomain(addresses.from)}>`,
+    text,
+    html,
+    headers: { ...AUTOMATED, 'X-Callback-Lead-Id': lead.id },
+  };
+}
+
+export function failureMail(failure: DeliveryFailure, addresses: MailAddresses): MailMessage {
+  const lines = [
+    `The ${failure.channel} channel could not deliver callback request ${failure.leadId}`,
+    `for 24 hours (${failure.attempts} attempts, last error: ${failure.lastError ?? 'unknown'}).`,
+    'It gave up at ' + failure.failedAt.toISOString() + '.',
+    '',
+    'The request is still stored, encrypted. To see it and send it again:',
+    `  npm run leads -- show ${failure.leadId}`,
+    `  npm run leads -- retry ${failure.leadId}`,
+  ];
+  return {
+    from: addresses.from,
+    to: [...addresses.to],
+    subject: `Callback delivery failed ${shortId(failure.leadId)}`,
+    messageId: `<failed-${failure.channel}-${failure.leadId}@${messageDomain(addresses.from)}>`,
+    text: lines.join('\n'),
+    html: `<!doctype html><html><body><pre>${escapeHtml(lines.join('\n'))}</pre></body></html>`,
+    headers: { ...AUTOMATED, 'X-Callback-Lead-Id': failure.leadId },
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * What the operator command (scripts/leads.ts) shows and changes. Pure, so it is tested
+ * without a terminal. Delivery state is metadata, never personal data: `list` and the
+ * state part of `show` are safe to paste into a ticket; only the decrypted part of
+ * `show` is not.
+ */
+import type { ChannelState, LeadMeta } from '../metadata.ts';
+import type { LeadRecord } from '../record.ts';
+import { leaseActive } from './plan.ts';
+
+const channelLine = (name: string, state: ChannelState): string => {
+  const when =
+    state.status === 'delivered'
+      ? `at ${state.deliveredAt}`
+      : state.status === 'pending'
+        ? `next ${state.nextAttemptAt}`
+        : `gave up ${state.lastAttemptAt}`;
+  const error = state.lastError ? `, last error ${state.lastError}` : '';
+  return `${name} ${state.status} (${state.attempts} attempts${error}) ${when}`;
+};
+
+/** One line a lead for `list`: id, arrival, each channel's state. */
+export function listLine(id: string, meta: LeadMeta | null, now: Date): string {
+  if (meta === null) return `${id}  DAMAGED METADATA (not ours, or corrupted)`;
+  const channels = Object.entries(meta.channels).map(([name, state]) => channelLine(name, state));
+  const lease = leaseActive(meta, now) ? '  [being delivered now]' : '';
+  return `${id}  received ${meta.receivedAt}  ${channels.join('; ') || 'no channel yet'}${lease}`;
+}
+
+export function stateReport(id: string, meta: LeadMeta | null, now: Date): string {
+  if (meta === null) return `${id}\n  metadata damaged or not ours`;
+  return [
+    `lead ${id}`,
+    `  received  ${meta.receivedAt}`,
+    `  consent   ${meta.consentVersion}`,
+    `  page      ${meta.page ?? 'unknown'}`,
+    ...Object.entries(meta.channels).map(([name, state]) => `  ${channelLine(name, state)}`),
+    ...(meta.flags.length > 0 ? [`  flags     ${meta.flags.join(', ')}`] : []),
+    ...(leaseActive(meta, now) ? [`  leased until ${meta.lease!.until} (a sweeper is delivering it)`] : []),
+  ].join('\n');
+}
+
+/** The decrypted lead, for `show` on a terminal. */
+export function recordReport(record: LeadRecord): string {
+  return [
+    `  name      ${record.name}`,
+    `  phone     ${record.phone}`,
+    `  email     ${record.email ?? '-'}`,
+    `  call      ${record.callTime}`,
+    `  for       ${record.forWhom ?? '-'}`,
+    `  program   ${record.program ?? '-'}`,
+    `  voicemail ${record.voicemail ? 'yes' : 'no'}`,
+    `  texts     ${record.texts ? 'yes' : 'no'}`,
+    `  consent   ${record.consent.version} at ${record.consent.at}`,
+  ].join('\n');
+}
+
+/**
+ * Metadata for `retry`: every channel not yet delivered (or only `only`) becomes pending,
+ * due now, with a new 24-hour window and its attempt count restarted; its alert flags go,
+ * so a second failure alerts again. Delivered channels are never touched: they have it.
+ */
+export function retryMeta(meta: LeadMeta, now: Date, only?: string): { meta: LeadMeta; channels: string[] } {
+  const at = now.toISOString();
+  const channels = Object.entries(meta.channels)
+    .filter(([name, state]) => state.status !== 'delivered' && (only === undefined || name === only))
+    .map(([name]) => name);
+  const reset = Object.fromEntries(
+    channels.map((name) => [
+      name,
+      {
+        ...meta.channels[name]!,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: at,
+        since: at,
+      } satisfies ChannelState,
+    ]),
+  );
+  const flags = meta.flags.filter((flag) => !channels.some((name) => flag.startsWith(`alerted:${name}:`)));
+  return { meta: { ...meta, channels: { ...meta.channels, ...reset }, flags }, channels };
+}

@@ -1,0 +1,133 @@
+/**
+ * The two Netlify functions wired from the environment: the callback's first attempt and
+ * the scheduled sweeper, each on the channels the settings turn on.
+ */
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Context } from '@netlify/functions';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import callback from '../../../netlify/functions/callback.mts';
+import deliverLeads, { config } from '../../../netlify/functions/deliver-leads.mts';
+import { createLeadStore } from '../../../src/leads/store.ts';
+import { SECRETS, TEST_KEY, VALID, randomIp, submit } from '../callback/support/fixtures.ts';
+import { makeLead, storeLead } from './support/leads.ts';
+import { startServers, webhookLeadIds, type TestServers } from './support/servers.ts';
+import { TEST_WEBHOOK_SECRET } from './support/receiver.ts';
+
+const SETTINGS = [
+  'LEAD_ENCRYPTION_KEY',
+  'CONTEXT',
+  'NODE_ENV',
+  'LEAD_DEV_STATE_DIR',
+  'LEAD_INBOX_DIR',
+  'ADMISSIONS_WEBHOOK_URL',
+  'ADMISSIONS_WEBHOOK_SECRET',
+  'SMTP_URL',
+  'ADMISSIONS_EMAIL',
+  'MAIL_FROM',
+  'LEAD_RETENTION_DAYS',
+] as const;
+const saved = Object.fromEntries(SETTINGS.map((name) => [name, process.env[name]]));
+const printed: string[] = [];
+
+let servers: TestServers;
+let dir: string;
+beforeAll(async () => {
+  servers = await startServers();
+  dir = await mkdtemp(join(tmpdir(), 'functions-'));
+});
+afterAll(async () => {
+  await servers.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+beforeEach(() => {
+  servers.receiver.reset();
+  for (const name of SETTINGS) delete process.env[name];
+  process.env['NODE_ENV'] = 'test';
+  process.env['LEAD_ENCRYPTION_KEY'] = TEST_KEY;
+  printed.length = 0;
+  for (const level of ['info', 'warn', 'error'] as const) {
+    vi.spyOn(console, level).mockImplementation(
+      (...args: unknown[]) => void printed.push(args.map(String).join(' ')),
+    );
+  }
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  for (const name of SETTINGS) {
+    if (saved[name] === undefined) delete process.env[name];
+    else process.env[name] = saved[name];
+  }
+  for (const secret of SECRETS) expect(printed.join('\n')).not.toContain(secret);
+});
+
+function context(): Context & { waited: Promise<unknown>[] } {
+  const waited: Promise<unknown>[] = [];
+  return { ip: randomIp(), waitUntil: (work: Promise<unknown>) => void waited.push(work), waited } as never;
+}
+
+const useWebhook = () => {
+  process.env['ADMISSIONS_WEBHOOK_URL'] = servers.receiver.url;
+  process.env['ADMISSIONS_WEBHOOK_SECRET'] = TEST_WEBHOOK_SECRET;
+};
+
+describe('deliver-leads', () => {
+  it('runs every 5 minutes (cron syntax)', () => {
+    expect(config).toEqual({ schedule: '*/5 * * * *' });
+  });
+
+  it('sweeps the store on the configured channels and answers the counts', async () => {
+    useWebhook();
+    const lead = makeLead({ receivedAt: new Date().toISOString() });
+    await storeLead(createLeadStore(), lead, ['webhook']);
+    const response = await deliverLeads();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ delivered: 1 });
+    expect(webhookLeadIds(servers)).toContain(lead.id);
+  });
+
+  it('without a usable key it sends nothing and says which setting', async () => {
+    process.env['LEAD_ENCRYPTION_KEY'] = 'not-a-key';
+    useWebhook();
+    const response = await deliverLeads();
+    expect(response.status).toBe(503);
+    expect(await response.text()).toContain('LEAD_ENCRYPTION_KEY');
+    expect(servers.receiver.calls).toHaveLength(0);
+  });
+
+  it('with no channel, says so in an error line every run', async () => {
+    await deliverLeads();
+    expect(printed.join('\n')).toContain('"reason":"no_channel"');
+  });
+});
+
+describe('callback: the first attempt', () => {
+  it('goes to the webhook right after the lead is stored', async () => {
+    useWebhook();
+    const ctx = context();
+    const response = await callback(submit('json', VALID), ctx);
+    expect(response.status).toBe(202);
+    const { id } = (await response.json()) as { id: string };
+    await Promise.all(ctx.waited);
+    expect(webhookLeadIds(servers)).toEqual([id]);
+  });
+
+  it('with nothing configured, locally, lands in the inbox folder as <id>.eml', async () => {
+    process.env['LEAD_INBOX_DIR'] = join(dir, 'inbox');
+    const ctx = context();
+    const response = await callback(submit('json', VALID), ctx);
+    const { id } = (await response.json()) as { id: string };
+    await Promise.all(ctx.waited);
+    expect(await readdir(join(dir, 'inbox'))).toEqual([`${id}.eml`]);
+  });
+
+  it('never uses the inbox in production', async () => {
+    process.env['LEAD_INBOX_DIR'] = join(dir, 'prod-inbox');
+    process.env['CONTEXT'] = 'production';
+    const ctx = context();
+    expect((await callback(submit('json', VALID), ctx)).status).toBe(202);
+    await Promise.all(ctx.waited);
+    await expect(readdir(join(dir, 'prod-inbox'))).rejects.toThrow();
+  });
+});

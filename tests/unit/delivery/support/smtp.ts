@@ -1,0 +1,105 @@
+/**
+ * A real SMTP server (smtp-server) on 127.0.0.1 for tests, with faults to switch on:
+ * refuse the recipient (550), drop the connection in the middle of the message.
+ */
+import type { AddressInfo } from 'node:net';
+import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+
+export type SmtpFault = 'none' | 'refuse_recipient' | 'drop';
+
+export interface ReceivedMail {
+  from: string;
+  to: string[];
+  raw: string;
+  headers: Map<string, string>;
+}
+
+export interface TestSmtp {
+  url: string;
+  port: number;
+  messages: ReceivedMail[];
+  setFault(fault: SmtpFault): void;
+  /** Recipients to refuse even when there is no fault (a partial refusal). */
+  refuse: Set<string>;
+  /** Forgets every message so far and clears the faults. */
+  reset(): void;
+  stop(): Promise<void>;
+}
+
+/** Unfolded headers of a raw message, names in lower case. */
+export function parseHeaders(raw: string): Map<string, string> {
+  const head = raw.split(/\r?\n\r?\n/, 1)[0]!.replace(/\r?\n[ \t]+/g, ' ');
+  const headers = new Map<string, string>();
+  for (const line of head.split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
+  }
+  return headers;
+}
+
+export async function startSmtp(options: { port?: number } = {}): Promise<TestSmtp> {
+  const messages: ReceivedMail[] = [];
+  const refuse = new Set<string>();
+  let fault: SmtpFault = 'none';
+  const dropConnection = (session: SMTPServerSession) => {
+    const connections = (
+      server as unknown as { connections: Set<{ id: string; _socket: { destroy(): void } }> }
+    ).connections;
+    for (const connection of connections) if (connection.id === session.id) connection._socket.destroy();
+  };
+  const server = new SMTPServer({
+    secure: false,
+    authOptional: true,
+    // No STARTTLS: nodemailer would try it and refuse our self-signed test certificate.
+    disabledCommands: ['STARTTLS'],
+    disableReverseLookup: true,
+    logger: false,
+    closeTimeout: 100,
+    onRcptTo(address, _session, callback) {
+      if (fault === 'refuse_recipient' || refuse.has(address.address)) {
+        const error = Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 });
+        return callback(error);
+      }
+      callback();
+    },
+    onData(stream, session, callback) {
+      if (fault === 'drop') {
+        stream.once('data', () => dropConnection(session));
+        stream.resume();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        messages.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+          raw,
+          headers: parseHeaders(raw),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    port,
+    messages,
+    refuse,
+    setFault(next) {
+      fault = next;
+    },
+    reset() {
+      messages.length = 0;
+      refuse.clear();
+      fault = 'none';
+    },
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
