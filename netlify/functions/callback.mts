@@ -4,16 +4,14 @@
  * the contract's 405 with `Allow: POST`.
  */
 import type { Config, Context } from '@netlify/functions';
+import { readFunctionEnv } from '../../src/leads/settings.ts';
 import { depsFromEnv } from '../../src/leads/deps.ts';
 import { handleCallback } from '../../src/leads/handler.ts';
-
-const readEnv = (name: string): string | undefined =>
-  (typeof Netlify === 'undefined' ? undefined : Netlify.env.get(name)) ?? process.env[name];
 
 export default async (req: Request, context: Context): Promise<Response> => {
   // context.ip is Netlify's view of the client; the header is the same fact on older runtimes.
   const ip = context.ip || req.headers.get('x-nf-client-connection-ip') || null;
-  const deps = await depsFromEnv(readEnv);
+  const deps = await depsFromEnv(readFunctionEnv);
   return handleCallback(req, ip, { ...deps, waitUntil: (work) => context.waitUntil(work) });
 };
 

@@ -7,13 +7,11 @@
  * a POST to /.netlify/functions/deliver-leads runs it once and answers the counts.
  */
 import type { Config } from '@netlify/functions';
+import { readFunctionEnv } from '../../src/leads/settings.ts';
 import { deliveryDepsFromEnv } from '../../src/leads/deps.ts';
 import { sweep } from '../../src/leads/delivery/sweep.ts';
 import { createLogger, errorName } from '../../src/leads/log.ts';
 import { pruneRateLimit } from '../../src/leads/rate-limit.ts';
-
-const readEnv = (name: string): string | undefined =>
-  (typeof Netlify === 'undefined' ? undefined : Netlify.env.get(name)) ?? process.env[name];
 
 const answer = (status: number, body: unknown) =>
   Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
@@ -22,7 +20,7 @@ const log = createLogger();
 
 export default async (): Promise<Response> => {
   try {
-    const { deps, settings } = await deliveryDepsFromEnv(readEnv, log);
+    const { deps, settings } = await deliveryDepsFromEnv(readFunctionEnv, log);
     // No usable key: already logged by setting name; nothing can be opened or sent.
     if (!deps) return answer(503, { error: 'LEAD_ENCRYPTION_KEY is missing or invalid' });
     const report = await sweep(deps, {

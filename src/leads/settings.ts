@@ -8,6 +8,10 @@ import { DEFAULT_RATE_LIMIT } from './rate-limit.ts';
 
 export type ReadEnv = (name: string) => string | undefined;
 
+/** Settings as a deployed function sees them: Netlify.env first, then process.env (local runs, tests). */
+export const readFunctionEnv: ReadEnv = (name) =>
+  (typeof Netlify === 'undefined' ? undefined : Netlify.env.get(name)) ?? process.env[name];
+
 export interface CallbackSettings {
   /** Netlify production deploy or NODE_ENV=production: no development fallbacks. */
   production: boolean;
