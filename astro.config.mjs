@@ -54,7 +54,7 @@ export default defineConfig({
     builtPages.integration,
     sitemap(builtPages.options),
     // After the sitemap, so the guards can check it lists exactly the indexable pages.
-    seoGuards({ origin: site.url, siteName: site.name }),
+    seoGuards({ origin: site.url, siteName: site.name, factsOf: builtPages.factsOf }),
     legacyRedirects(legacyUrls),
     // Outbound links get rel=noopener noreferrer; bundled scripts get integrity hashes.
     hardenHtml({ origin: site.url }),

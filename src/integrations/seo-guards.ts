@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { findSeoProblems } from '../lib/seo/guards.ts';
-import { readPageFacts } from '../lib/seo/page-facts.ts';
+import { readPageFacts, type PageFacts } from '../lib/seo/page-facts.ts';
 import { createSourceLookup, type RouteSource } from '../lib/seo/sources.ts';
 import { listFiles, sitemapLocs } from './files.ts';
 
@@ -19,9 +19,11 @@ export interface SeoGuardOptions {
   origin: string;
   /** The site name that follows every title (site.name). */
   siteName: string;
+  /** Facts already read by the sitemap (sitemap-pages.ts); pages it did not read are parsed here. */
+  factsOf?: (file: string) => PageFacts | undefined;
 }
 
-export function seoGuards({ origin, siteName }: SeoGuardOptions): AstroIntegration {
+export function seoGuards({ origin, siteName, factsOf }: SeoGuardOptions): AstroIntegration {
   let root = '';
   let routes: RouteSource[] = [];
   return {
@@ -47,7 +49,7 @@ export function seoGuards({ origin, siteName }: SeoGuardOptions): AstroIntegrati
         };
         const pages = files
           .filter((f) => f.endsWith('.html'))
-          .map((f) => readPageFacts(read(f) ?? '', f.slice(1)));
+          .map((f) => factsOf?.(f.slice(1)) ?? readPageFacts(read(f) ?? '', f.slice(1)));
         const contentFiles = listFiles(join(root, 'src/content')).map((f) => `src/content${f}`);
         const problems = findSeoProblems(pages, {
           origin,

