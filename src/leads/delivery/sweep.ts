@@ -90,12 +90,7 @@ export async function sweep(deps: DeliveryDeps, options: SweepOptions): Promise<
       report.dead += outcome.dead.length;
       report.alerts += outcome.alerts;
     } catch (error) {
-      deps.log.error({
-        event: 'sweep.error',
-        outcome: 'failed',
-        leadId: lead.id,
-        errorName: errorName(error),
-      });
+      logLeadError(deps, lead.id, error);
     }
   });
 
@@ -145,12 +140,7 @@ async function purge(
         deps.log.error({ event: 'lead.purged', outcome: 'dead', leadId: lead.id, reason: 'undelivered' });
       }
     } catch (error) {
-      deps.log.error({
-        event: 'sweep.error',
-        outcome: 'failed',
-        leadId: lead.id,
-        errorName: errorName(error),
-      });
+      logLeadError(deps, lead.id, error);
     }
   }
   return purged;
@@ -166,4 +156,9 @@ async function eachLimited<T>(
     while (next < items.length) await work(items[next++]!);
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+/** One lead's step failed: the sweep goes on with the others, and the log names the id only. */
+function logLeadError(deps: Pick<DeliveryDeps, 'log'>, leadId: string, error: unknown): void {
+  deps.log.error({ event: 'sweep.error', outcome: 'failed', leadId, errorName: errorName(error) });
 }
