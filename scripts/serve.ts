@@ -2,20 +2,20 @@
  * `npm start`'s server: the built site in dist/ and the Netlify Functions, through
  * Netlify's own local emulator (@netlify/dev), on 127.0.0.1 only.
  *
- * Two things differ from a bare NetlifyDev: function calls are handled one at a time,
- * and the lead store's local settings are prepared before anything starts.
+ * Two things differ from a bare NetlifyDev: each function runs from one build made at
+ * start and rebuilt when its source changes (./functions-build-once.ts), and the lead
+ * store's local settings are prepared before anything starts.
  *
- * Why one at a time: @netlify/dev builds the function into a fresh temporary folder
- * for every call and deletes that folder when the call ends, but it keeps the path of
- * the latest build on one object shared by all calls. Two calls in flight can then run
- * the bundle from the other call's folder just as it is deleted, and fail with
- * "Cannot find module '.netlify/functions-serve/_…'". Serialising function calls
- * removes the overlap; static files are still served in parallel.
+ * The single build also ends the "Cannot find module '.netlify/functions-serve/_…'"
+ * failures: @netlify/dev built every call into a temporary folder deleted when the call
+ * ended, while keeping the latest build's path on one object shared by all calls, so
+ * overlapping calls could run a bundle that had just been deleted.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import './loopback-only.ts';
+import './functions-build-once.ts';
 import { BlobsServer } from '@netlify/blobs/server';
 import { NetlifyDev } from '@netlify/dev';
 import { randomBytes } from 'node:crypto';
@@ -50,22 +50,13 @@ const netlify = new NetlifyDev({
   blobs: { enabled: false },
 });
 await netlify.start();
-
-let functionQueue: Promise<unknown> = Promise.resolve();
-const isFunctionPath = (path: string) => path.startsWith('/api/') || path.startsWith('/.netlify/functions/');
+// The first call waits for the functions' first build (a few seconds); make it ours, so
+// the first visitor's submission is answered as fast as the rest. A GET is refused with
+// 405 before the function touches any store.
+await netlify.handle(new Request(`http://${host}:${port}/api/callback`));
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const path = new URL(req.url ?? '/', `http://${host}`).pathname;
-  const run = () => netlify.handleAndIntrospectNodeRequest(req);
-  let result: Awaited<ReturnType<typeof run>>;
-  if (isFunctionPath(path)) {
-    const turn = functionQueue.then(run);
-    functionQueue = turn.catch(() => undefined);
-    result = await turn;
-  } else {
-    result = await run();
-  }
-
+  const result = await netlify.handleAndIntrospectNodeRequest(req);
   if (!result) {
     // Netlify answers unknown paths with 404.html and the same header rules as any page.
     const page = await netlify.handle(new Request(`http://${host}:${port}/404.html`));
