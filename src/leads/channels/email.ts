@@ -7,9 +7,9 @@
  * A partial refusal is not retried, since a retry would send the lead again to everyone
  * who already has it; an error line names the lead so someone can check the address.
  */
-import { createTransport } from 'nodemailer';
 import { DELIVERED, retry, type Channel, type DeliveryResult } from './channel.ts';
 import { failureMail, leadMail, type MailAddresses, type MailMessage } from './email-message.ts';
+import { loadNodemailer } from './nodemailer.ts';
 import { smtpErrorCode } from './smtp-error.ts';
 
 export const SMTP_TIMEOUT_MS = 10_000;
@@ -29,6 +29,7 @@ export function createEmailChannel(options: EmailOptions): Channel {
   const timeoutMs = options.timeoutMs ?? SMTP_TIMEOUT_MS;
 
   async function send(message: MailMessage, leadId: string): Promise<DeliveryResult> {
+    const { createTransport } = await loadNodemailer();
     const transport = createTransport({
       url: options.smtpUrl,
       connectionTimeout: timeoutMs,

@@ -8,19 +8,19 @@
  */
 import { chmod, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createTransport } from 'nodemailer';
 import { DELIVERED, retry, type Channel, type DeliveryResult } from './channel.ts';
 import { failureMail, leadMail, type MailMessage } from './email-message.ts';
+import { loadNodemailer } from './nodemailer.ts';
 
 const LOCAL_ADDRESSES = { from: 'Callback requests <callbacks@localhost>', to: ['admissions@localhost'] };
 
 export function createInboxChannel(options: { dir: string }): Channel {
-  const composer = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-
   async function write(fileName: string, message: MailMessage): Promise<DeliveryResult> {
     const path = join(options.dir, fileName);
     const temp = join(options.dir, `.${fileName}.${crypto.randomUUID()}.tmp`);
     try {
+      const { createTransport } = await loadNodemailer();
+      const composer = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
       const { message: bytes } = await composer.sendMail(message);
       await mkdir(options.dir, { recursive: true, mode: 0o700 });
       await writeFile(temp, bytes, { mode: 0o600 });
