@@ -1,9 +1,12 @@
 /**
- * Delivery latency, submit to receiver: `node scripts/bench-delivery.ts [--leads N] [--in-process-leads M]`.
+ * Delivery latency, submit to receiver:
+ * `node scripts/bench-delivery.ts [--browser-leads B] [--leads N] [--in-process-leads M]`.
  *
  * 1. Through `npm start`'s server (scripts/serve.ts: @netlify/dev, a fresh function worker
- *    per call): N callback posts one after another, each timed from the moment it is sent
- *    to the moment the webhook receiver and the SMTP server get the lead.
+ *    per call), one lead after another, each timed from the moment it is sent to the
+ *    moment the webhook receiver and the SMTP server get it:
+ *    - B forms filled and sent in Debian's Chromium (timed from the click);
+ *    - N posts from Node, as the enhanced form sends them.
  * 2. In process (the handler and the first attempt called directly, no emulator): M posts,
  *    the same timing, to show what our own code costs apart from the emulator's.
  *
@@ -20,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setEnvironmentContext } from '@netlify/blobs';
 import { BlobsServer } from '@netlify/blobs/server';
+import { chromium } from '@playwright/test';
 import { SMTPServer } from 'smtp-server';
 import { createEmailChannel } from '../src/leads/channels/email.ts';
 import { createWebhookChannel } from '../src/leads/channels/webhook.ts';
@@ -35,6 +39,7 @@ const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(name);
   return index > 0 ? Number(process.argv[index + 1]) : fallback;
 };
+const BROWSER_LEADS = arg('--browser-leads', 10);
 const SERVER_LEADS = arg('--leads', 30);
 const IN_PROCESS_LEADS = arg('--in-process-leads', 200);
 setTimeout(() => {
@@ -63,6 +68,8 @@ function arrivals() {
 }
 
 const hooks = arrivals();
+/** Lead ids by the name sent: a form sent in the browser learns its id from the receiver. */
+const idsByName = new Map<string, string>();
 const mails = arrivals();
 let unsigned = 0;
 
@@ -70,7 +77,9 @@ async function startReceiver(): Promise<{ url: string; close(): void }> {
   const receive = createWebhookReceiver({
     secret: SECRET,
     onEvent: (event) => {
-      if (event.type === 'callback.requested') hooks.arrive(event.data.id);
+      if (event.type !== 'callback.requested') return;
+      idsByName.set(event.data.name, event.data.id);
+      hooks.arrive(event.data.id);
     },
   });
   const server = createServer(async (req: IncomingMessage, res) => {
@@ -125,7 +134,8 @@ interface Timing {
   email: number;
 }
 
-function summary(label: string, timings: Timing[]): string {
+/** `answered` names what the answer time measures; the browser's includes loading the thanks page. */
+function summary(label: string, timings: Timing[], answered = 'answer to the visitor'): string {
   const stat = (pick: (t: Timing) => number) => {
     const sorted = timings.map(pick).sort((a, b) => a - b);
     const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
@@ -133,22 +143,72 @@ function summary(label: string, timings: Timing[]): string {
   };
   return [
     `${label} (${timings.length} leads, one at a time)`,
-    `  answer to the visitor : ${stat((t) => t.answer)}`,
+    `  ${answered.padEnd(21)} : ${stat((t) => t.answer)}`,
     `  submit -> webhook     : ${stat((t) => t.webhook)}`,
     `  submit -> email       : ${stat((t) => t.email)}`,
-    `  answer -> webhook     : ${stat((t) => t.webhook - t.answer)} (the emulator's own time left out)`,
+    ...(answered === 'answer to the visitor'
+      ? [`  answer -> webhook     : ${stat((t) => t.webhook - t.answer)} (the emulator's own time left out)`]
+      : []),
   ].join('\n');
 }
 
-async function timeOne(send: () => Promise<string>): Promise<Timing> {
-  const started = performance.now();
-  const id = await send();
-  const answered = performance.now();
+/** What a sender learnt: the lead id, and when it was sent and answered if not when `send` was called and returned. */
+interface Sent {
+  id: string;
+  sentAt?: number;
+  answeredAt?: number;
+}
+
+async function timeOne(send: () => Promise<Sent>): Promise<Timing> {
+  const called = performance.now();
+  const { id, sentAt, answeredAt } = await send();
+  const answered = answeredAt ?? performance.now();
+  const started = sentAt ?? called;
   const [webhook, email] = await Promise.all([hooks.wait(id), mails.wait(id)]);
   return { answer: answered - started, webhook: webhook - started, email: email - started };
 }
 
-async function throughLocalServer(webhookUrl: string, smtpUrl: string): Promise<Timing[]> {
+/** Sends one lead to the local server at `base`; answers its id and when it was sent. */
+type Sender = (base: string, n: number) => Promise<Sent>;
+
+const postFromNode: Sender = async (base, n) => {
+  const response = await fetch(`${base}/api/callback`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', origin: base },
+    body: body(n),
+  });
+  return { id: ((await response.json()) as { id: string }).id };
+};
+
+/** Fills and sends the form on a program page in Chromium; the clock starts at the click. */
+async function browserSender(): Promise<{ send: Sender; close(): Promise<void> }> {
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+  });
+  const page = await browser.newPage();
+  const send: Sender = async (base, n) => {
+    await page.goto(`${base}/programs/outpatient/`);
+    const name = `Bench browser ${n}`;
+    await page.getByLabel('Your name').fill(name);
+    await page.getByRole('textbox', { name: /^Phone number/ }).fill('(202) 555-0187');
+    await page.getByRole('checkbox', { name: /By checking this box/ }).check();
+    // The time trap treats a form sent within 3 s of the first keystroke as a bot.
+    await page.waitForTimeout(3_100);
+    const sentAt = performance.now();
+    await page.getByRole('button', { name: 'Request my callback' }).click();
+    await page.waitForURL('**/callback/thanks/');
+    const answeredAt = performance.now();
+    while (!idsByName.has(name)) await new Promise((resolve) => setTimeout(resolve, 5));
+    return { id: idsByName.get(name)!, sentAt, answeredAt };
+  };
+  return { send, close: () => browser.close() };
+}
+
+async function throughLocalServer(
+  webhookUrl: string,
+  smtpUrl: string,
+  runs: { leads: number; send: Sender }[],
+): Promise<Timing[][]> {
   const state = await mkdtemp(join(tmpdir(), 'bench-delivery-'));
   const port = 4420 + Math.floor(Math.random() * 60);
   const child = spawn(process.execPath, [join(root, 'scripts/serve.ts')], {
@@ -172,20 +232,13 @@ async function throughLocalServer(webhookUrl: string, smtpUrl: string): Promise<
       child.once('exit', () => reject(new Error('server stopped')));
     });
     const base = `http://127.0.0.1:${port}`;
-    const timings: Timing[] = [];
-    for (let n = 0; n < SERVER_LEADS; n++) {
-      timings.push(
-        await timeOne(async () => {
-          const response = await fetch(`${base}/api/callback`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', accept: 'application/json', origin: base },
-            body: body(n),
-          });
-          return ((await response.json()) as { id: string }).id;
-        }),
-      );
+    const results: Timing[][] = [];
+    for (const { leads, send } of runs) {
+      const timings: Timing[] = [];
+      for (let n = 0; n < leads; n++) timings.push(await timeOne(() => send(base, n)));
+      results.push(timings);
     }
-    return timings;
+    return results;
   } finally {
     child.kill('SIGTERM');
     await rm(state, { recursive: true, force: true });
@@ -234,7 +287,7 @@ async function inProcess(webhookUrl: string, smtpUrl: string): Promise<Timing[]>
             body: body(n),
           });
           const response = await handleCallback(request, '10.0.0.1', deps);
-          return ((await response.json()) as { id: string }).id;
+          return { id: ((await response.json()) as { id: string }).id };
         }),
       );
     }
@@ -247,13 +300,26 @@ async function inProcess(webhookUrl: string, smtpUrl: string): Promise<Timing[]>
 
 const receiver = await startReceiver();
 const smtp = await startSmtp();
+const browser = BROWSER_LEADS > 0 ? await browserSender() : undefined;
 try {
-  const local = SERVER_LEADS > 0 ? await throughLocalServer(receiver.url, smtp.url) : [];
+  const runs = [
+    {
+      leads: BROWSER_LEADS,
+      send: browser?.send ?? postFromNode,
+      label: 'a form sent in Chromium',
+      answered: 'thanks page shown',
+    },
+    { leads: SERVER_LEADS, send: postFromNode, label: 'posts from Node', answered: undefined },
+  ].filter((run) => run.leads > 0);
+  const local = runs.length > 0 ? await throughLocalServer(receiver.url, smtp.url, runs) : [];
   const direct = IN_PROCESS_LEADS > 0 ? await inProcess(receiver.url, smtp.url) : [];
-  if (local.length > 0) console.info(summary('npm start (scripts/serve.ts, @netlify/dev)', local));
+  runs.forEach((run, i) =>
+    console.info(summary(`npm start (scripts/serve.ts), ${run.label}`, local[i]!, run.answered)),
+  );
   if (direct.length > 0) console.info(summary('in process (handler + first attempt, no emulator)', direct));
   console.info(`signatures refused by the receiver: ${unsigned}`);
 } finally {
+  await browser?.close();
   receiver.close();
   smtp.close();
 }
