@@ -3,5 +3,6 @@
 export const articleUrl = (slug: string) => `/articles/${slug}/`;
 export const articlesPageUrl = (page: number) => (page <= 1 ? '/articles/' : `/articles/${page}/`);
 export const programUrl = (slug: string) => `/programs/${slug}/`;
-export const topicUrl = (slug: string) => `/topics/${slug}/`;
+export const topicUrl = (slug: string, page = 1) =>
+  page <= 1 ? `/topics/${slug}/` : `/topics/${slug}/${page}/`;
 export const pageUrl = (slug: string) => `/${slug}/`;

@@ -10,8 +10,12 @@ const rules: { reason: NoindexReason; test: (path: string) => boolean }[] = [
   { reason: 'not-found', test: (path) => /^\/404(\/|\.html)?$/.test(path) },
   // Reached only after a form is sent; a search result would confuse and mislead.
   { reason: 'confirmation', test: (path) => path === '/callback/thanks/' },
-  // Article lists after the first page: thin, ever-changing, and every article is linked from page 1 or the topics.
-  { reason: 'pagination', test: (path) => Number(/^\/articles\/(\d+)\/$/.exec(path)?.[1] ?? 0) >= 2 },
+  // Article lists after the first page (all articles, or one topic's): thin and ever-changing.
+  // Crawlers still follow their links, and the sitemap lists every article.
+  {
+    reason: 'pagination',
+    test: (path) => Number(/^\/(?:articles|topics\/[^/]+)\/(\d+)\/$/.exec(path)?.[1] ?? 0) >= 2,
+  },
 ];
 
 export function noindexReason(path: string): NoindexReason | undefined {
