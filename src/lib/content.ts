@@ -4,7 +4,6 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { findReferenceProblems } from './integrity.ts';
-import { readingMinutes } from './reading-time.ts';
 import { createRelatedFinder } from './related.ts';
 import { findReviewProblems } from './seo/review.ts';
 import { assertUniqueSlugs, slugFromId } from './slugs.ts';
@@ -21,7 +20,7 @@ export type Program = CollectionEntry<'programs'>['data'] & {
 };
 export type Article = Omit<
   CollectionEntry<'articles'>['data'],
-  'author' | 'reviewer' | 'topics' | 'programs'
+  'author' | 'reviewer' | 'topics' | 'programs' | 'readingMinutes'
 > & {
   id: string;
   slug: string;
@@ -50,6 +49,13 @@ let cached: Promise<SiteContent> | undefined;
 export function loadContent(): Promise<SiteContent> {
   cached ??= load();
   return cached;
+}
+
+/** Counted by the articles loader (src/content.config.ts) when the entry was stored. */
+function minutesOf(entry: CollectionEntry<'articles'>): number {
+  const minutes = entry.data.readingMinutes;
+  if (minutes === undefined) throw new Error(`${entry.filePath ?? entry.id}: reading time was not counted.`);
+  return minutes;
 }
 
 async function load(): Promise<SiteContent> {
@@ -110,13 +116,13 @@ async function load(): Promise<SiteContent> {
   const articles: Article[] = articleEntries
     .map((entry) => {
       const slug = slugFromId(entry.id);
-      const { data } = entry;
+      const { readingMinutes: _counted, ...data } = entry.data;
       return {
         ...data,
         id: entry.id,
         slug,
         url: articleUrl(slug),
-        minutes: readingMinutes(entry.body ?? ''),
+        minutes: minutesOf(entry),
         author: people.get(data.author.id)!,
         reviewer: people.get(data.reviewer.id)!,
         topics: data.topics.map((t) => topics.get(t.id)!),
