@@ -50,7 +50,9 @@ export default defineConfig({
   image: { dangerouslyProcessSVG: true },
   integrations: [
     siteGuard,
-    mdx(),
+    // Static parts of MDX compile to HTML strings instead of one JSX call per element:
+    // smaller modules to bundle and less work per page, for the same HTML.
+    mdx({ optimize: true }),
     builtPages.integration,
     sitemap(builtPages.options),
     // After the sitemap, so the guards can check it lists exactly the indexable pages.
