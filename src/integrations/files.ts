@@ -21,3 +21,25 @@ export function sitemapLocs(
   if (root === undefined) return undefined;
   return locs(root).flatMap((url) => locs(xml(new URL(url).pathname) ?? ''));
 }
+
+/**
+ * Runs `task` on every item with at most `limit` in flight, so reading and writing
+ * thousands of built pages overlaps file I/O without holding every page in memory at once.
+ * Results keep the order of the items.
+ */
+export async function mapConcurrently<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

@@ -5,6 +5,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addIntegrity, addOutboundRel, bundledScripts } from '../lib/harden-html.ts';
+import { mapConcurrently } from './files.ts';
 
 export function hardenHtml({ origin }: { origin: string }): AstroIntegration {
   return {
@@ -12,21 +13,28 @@ export function hardenHtml({ origin }: { origin: string }): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir }) => {
         const out = fileURLToPath(dir);
-        const integrity = new Map<string, string>();
+        // One promise per bundled script, so pages read at the same time share one digest.
+        const integrity = new Map<string, Promise<string>>();
+        const digestOf = (src: string) => {
+          let digest = integrity.get(src);
+          if (!digest) {
+            digest = readFile(join(out, src)).then(
+              (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`,
+            );
+            integrity.set(src, digest);
+          }
+          return digest;
+        };
         const entries = await readdir(out, { withFileTypes: true, recursive: true });
-        for (const entry of entries.filter((e) => e.isFile() && e.name.endsWith('.html'))) {
+        const pages = entries.filter((e) => e.isFile() && e.name.endsWith('.html'));
+        await mapConcurrently(pages, 16, async (entry) => {
           const file = join(entry.parentPath, entry.name);
           const html = await readFile(file, 'utf8');
-          for (const src of bundledScripts(html)) {
-            if (integrity.has(src)) continue;
-            const digest = createHash('sha384')
-              .update(await readFile(join(out, src)))
-              .digest('base64');
-            integrity.set(src, `sha384-${digest}`);
-          }
-          const hardened = addIntegrity(addOutboundRel(html, origin), (src) => integrity.get(src)!);
+          const digests = new Map<string, string>();
+          for (const src of bundledScripts(html)) digests.set(src, await digestOf(src));
+          const hardened = addIntegrity(addOutboundRel(html, origin), (src) => digests.get(src)!);
           if (hardened !== html) await writeFile(file, hardened);
-        }
+        });
       },
     },
   };
