@@ -47,7 +47,9 @@ export default defineConfig({
   // The default social image and the logo are SVGs of our own in src/assets, rasterized to
   // PNG at build time. The risk this flag names (costly SVGs sent to an on-demand image
   // endpoint) does not apply: the site is static and allows no remote images.
-  image: { dangerouslyProcessSVG: true },
+  // 'constrained' gives images written in Markdown (`![alt](./photo.png)`) a srcset and
+  // lazy loading, as the image budget asks; components set their own widths.
+  image: { dangerouslyProcessSVG: true, layout: 'constrained' },
   integrations: [
     siteGuard,
     // Static parts of MDX compile to HTML strings instead of one JSX call per element:

@@ -34,7 +34,8 @@ import BaseLayout from '../layouts/BaseLayout.astro';
 </style>
 `;
 
-// A hero (eager, high priority) and a body photo (lazy), both through astro:assets.
+// A hero (eager, high priority), a body photo (lazy) through astro:assets, and one written
+// as plain Markdown, as editors will.
 const photoArticle = `---
 title: An article with photos
 description: A fixture article with a hero photo and a photo in its body, both processed by astro:assets.
@@ -53,6 +54,8 @@ import photo from '../../assets/fixture-photo.png';
 Some text for the body of the article.
 
 <Image src={photo} widths={[400, 800]} sizes="(min-width: 42rem) 42rem, 100vw" alt="The same gradient" />
+
+![The gradient once more](../../assets/fixture-photo.png)
 `;
 
 let fixture: FixtureSite | undefined;
@@ -90,9 +93,9 @@ describe('a page over budget', () => {
     for (const pattern of expected) expect(page!.problems).toContainEqual(expect.stringMatching(pattern));
   });
 
-  it('passes photos done right: astro:assets, WebP, srcset, hero eager, the rest lazy', () => {
+  it('passes photos done right, Markdown ones too: astro:assets, WebP, srcset, hero eager, the rest lazy', () => {
     const page = reports.find((report) => report.path === '/articles/with-photos/');
-    expect(page?.images).toBe(2);
+    expect(page?.images).toBe(3);
     expect(page?.imageBytes).toBeGreaterThan(0);
     expect(page?.problems).toEqual([]);
   });
