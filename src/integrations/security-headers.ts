@@ -5,9 +5,9 @@
  */
 import type { AstroIntegration } from 'astro';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { headersFile, SECURITY_HEADERS, unionCsp } from '../lib/security-headers.ts';
+import { headersFile, htmlCacheRules, SECURITY_HEADERS, unionCsp } from '../lib/security-headers.ts';
 import { mapConcurrently } from './files.ts';
 
 const META_CSP = /<meta\s+http-equiv="content-security-policy"\s+content="([^"]*)"/i;
@@ -23,8 +23,9 @@ export function securityHeaders(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
+        const pages = await htmlFiles(out);
         // Read a few pages at a time; the union keeps the pages' order.
-        const policies = await mapConcurrently(await htmlFiles(out), 16, async (file) => {
+        const policies = await mapConcurrently(pages, 16, async (file) => {
           const policy = META_CSP.exec(await readFile(file, 'utf8'))?.[1];
           if (!policy)
             throw new Error(`${file} has no Content-Security-Policy meta tag: is security.csp on?`);
@@ -33,7 +34,10 @@ export function securityHeaders(): AstroIntegration {
         const csp = unionCsp(policies);
         await writeFile(
           join(out, '_headers'),
-          headersFile([{ path: '/*', headers: { ...SECURITY_HEADERS, 'Content-Security-Policy': csp } }]),
+          headersFile([
+            { path: '/*', headers: { ...SECURITY_HEADERS, 'Content-Security-Policy': csp } },
+            ...htmlCacheRules(pages.map((file) => relative(out, file))),
+          ]),
         );
         logger.info(`_headers written: one policy for ${policies.length} pages (${csp.length} characters)`);
       },

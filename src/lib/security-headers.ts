@@ -71,6 +71,28 @@ export function unionCsp(policies: string[], extra: readonly string[] = HEADER_O
   return [...merged].map(([name, sources]) => [name, ...[...sources].sort()].join(' ')).join('; ');
 }
 
+/** HTML revalidates on every visit (a cheap 304 when unchanged), so a deploy is seen at once. */
+export const HTML_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
+
+/**
+ * Cache rules for built pages, one per section of the site ("/", "/articles/*",
+ * "/privacy/*", "/404.html"), from the pages' files in dist/ ("articles/x/index.html"): a
+ * new page is covered without editing netlify.toml. Never a "/*" rule: every rule matching
+ * a path applies on Netlify, and "/*" would give the immutable /_astro/ files a second
+ * Cache-Control.
+ */
+export function htmlCacheRules(
+  pageFiles: readonly string[],
+): { path: string; headers: Record<string, string> }[] {
+  const patterns = new Set<string>();
+  for (const file of pageFiles) {
+    const [first, ...rest] = file.replace(/\\/g, '/').replace(/^\/+/, '').split('/');
+    if (rest.length > 0) patterns.add(`/${first}/*`);
+    else patterns.add(first === 'index.html' ? '/' : `/${first}`);
+  }
+  return [...patterns].sort().map((path) => ({ path, headers: { 'Cache-Control': HTML_CACHE_CONTROL } }));
+}
+
 /** A Netlify `_headers` file: the path pattern, then indented `Name: value` lines. */
 export function headersFile(rules: { path: string; headers: Record<string, string> }[]): string {
   return rules

@@ -57,7 +57,7 @@ export async function cacheRuleProblems(root: string, distDir: string, files: Ca
     const value = cacheControl(path);
     if (!value || !/max-age=0\b/.test(value) || !/\b(must-revalidate|no-cache)\b/.test(value)) {
       problems.push(
-        `${path} gets Cache-Control "${value ?? '(none)'}": HTML must revalidate; add its path to the caching rules at the end of netlify.toml`,
+        `${path} gets Cache-Control "${value ?? '(none)'}": HTML must revalidate (htmlCacheRules in src/lib/security-headers.ts writes those rules)`,
       );
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headersFile, parseCsp, unionCsp } from '../../../src/lib/security-headers.ts';
+import { headersFile, htmlCacheRules, parseCsp, unionCsp } from '../../../src/lib/security-headers.ts';
 import { addIntegrity, addOutboundRel, bundledScripts } from '../../../src/lib/harden-html.ts';
 
 describe('CSP union', () => {
@@ -24,6 +24,30 @@ describe('CSP union', () => {
 
   it('writes a Netlify _headers file', () => {
     expect(headersFile([{ path: '/*', headers: { A: '1', B: '2' } }])).toBe('/*\n  A: 1\n  B: 2\n');
+  });
+});
+
+describe('HTML cache rules', () => {
+  it('gives each section of the site one revalidating rule, never "/*"', () => {
+    const rules = htmlCacheRules([
+      'index.html',
+      '404.html',
+      'articles/index.html',
+      'articles/2/index.html',
+      'articles/iop-vs-outpatient/index.html',
+      'privacy/index.html',
+      'topics/mental-health/2/index.html',
+    ]);
+    expect(rules.map((rule) => rule.path)).toEqual([
+      '/',
+      '/404.html',
+      '/articles/*',
+      '/privacy/*',
+      '/topics/*',
+    ]);
+    expect(new Set(rules.map((rule) => rule.headers['Cache-Control']))).toEqual(
+      new Set(['public, max-age=0, must-revalidate']),
+    );
   });
 });
 
