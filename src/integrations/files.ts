@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
 /** Every file under `dir`, as "/"-separated paths relative to it, each starting with "/". */
@@ -9,6 +10,12 @@ export function listFiles(dir: string): string[] {
       entry.isDirectory() ? walk(join(current, entry.name)) : [join(current, entry.name)],
     );
   return walk(dir).map((file) => '/' + relative(dir, file).split(sep).join('/'));
+}
+
+/** Absolute paths of the built HTML pages under `dir`. */
+export async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
 }
 
 /** `<loc>`s of a sitemap index and the sitemaps it lists (read from the build folder). */

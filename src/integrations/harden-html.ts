@@ -1,11 +1,11 @@
 /** Applies src/lib/harden-html.ts to every built page. */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addIntegrity, addOutboundRel, bundledScripts } from '../lib/harden-html.ts';
-import { mapConcurrently } from './files.ts';
+import { htmlFiles, mapConcurrently } from './files.ts';
 
 export function hardenHtml({ origin }: { origin: string }): AstroIntegration {
   return {
@@ -25,10 +25,7 @@ export function hardenHtml({ origin }: { origin: string }): AstroIntegration {
           }
           return digest;
         };
-        const entries = await readdir(out, { withFileTypes: true, recursive: true });
-        const pages = entries.filter((e) => e.isFile() && e.name.endsWith('.html'));
-        await mapConcurrently(pages, 16, async (entry) => {
-          const file = join(entry.parentPath, entry.name);
+        await mapConcurrently(await htmlFiles(out), 16, async (file) => {
           const html = await readFile(file, 'utf8');
           const digests = new Map<string, string>();
           for (const src of bundledScripts(html)) digests.set(src, await digestOf(src));

@@ -4,18 +4,13 @@
  * <meta> policy, plus frame-ancestors, which only a header can carry.
  */
 import type { AstroIntegration } from 'astro';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { headersFile, htmlCacheRules, SECURITY_HEADERS, unionCsp } from '../lib/security-headers.ts';
-import { mapConcurrently } from './files.ts';
+import { htmlFiles, mapConcurrently } from './files.ts';
 
 const META_CSP = /<meta\s+http-equiv="content-security-policy"\s+content="([^"]*)"/i;
-
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
-}
 
 export function securityHeaders(): AstroIntegration {
   return {
