@@ -1,5 +1,5 @@
 /**
- * The operator command: `npm run leads -- list | show ID [--reveal] | retry ID [--channel NAME]`.
+ * The operator command: `npm run leads -- list | show ID [--reveal] | retry ID [--channel NAME] | keys`.
  *
  * Reads the local lead store (LEAD_DEV_STATE_DIR/blobs, through a Blobs server of its own
  * on 127.0.0.1) or, when NETLIFY_SITE_ID and NETLIFY_BLOBS_TOKEN (or NETLIFY_AUTH_TOKEN)
@@ -12,6 +12,8 @@
  *          file is meant: a redirected `show` must not leave health data in a log file.
  * - retry: makes every channel that has not delivered the lead (or only --channel) try
  *          again at the next sweep, with a fresh 24-hour window.
+ * - keys:  during a key rotation, how many leads each key sealed and whether the setting
+ *          still lists it (key fingerprints only, nothing decrypted).
  */
 import './loopback-only.ts';
 import './consistent-blobs.ts';
@@ -19,7 +21,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getStore, type Store } from '@netlify/blobs';
 import { BlobsServer } from '@netlify/blobs/server';
-import { recordReport, listLine, retryMeta, stateReport } from '../src/leads/delivery/operator.ts';
+import {
+  keyReport,
+  listLine,
+  recordReport,
+  retryMeta,
+  sealedKeyId,
+  stateReport,
+} from '../src/leads/delivery/operator.ts';
 import { leaseActive } from '../src/leads/delivery/plan.ts';
 import { DEV_KEY_FILE } from '../src/leads/dev-key.ts';
 import { isLeadId } from '../src/leads/ids.ts';
@@ -36,7 +45,8 @@ class UsageError extends Error {}
 
 const USAGE = `usage: npm run leads -- list
        npm run leads -- show <lead id> [--reveal]
-       npm run leads -- retry <lead id> [--channel webhook|email|inbox]`;
+       npm run leads -- retry <lead id> [--channel webhook|email|inbox]
+       npm run leads -- keys`;
 
 interface Target {
   store: LeadStore;
@@ -101,10 +111,24 @@ async function list(target: Target): Promise<void> {
   console.error(`${leads.length} lead(s) in ${target.where}`);
 }
 
+async function keys(target: Target): Promise<void> {
+  const counts = new Map<string | null, number>();
+  const leads = await target.store.list();
+  for (const { id } of leads) {
+    const lead = await target.store.get(id);
+    if (lead === null) continue;
+    const keyId = sealedKeyId(lead.sealed);
+    counts.set(keyId, (counts.get(keyId) ?? 0) + 1);
+  }
+  out(keyReport(counts, await findKeys(target)));
+  console.error(`${leads.length} lead(s) in ${target.where}`);
+}
+
 async function show(target: Target, id: string, reveal: boolean): Promise<void> {
   const lead = await target.store.get(id);
   if (!lead) throw new UsageError(`No lead ${id} in ${target.where}.`);
   out(stateReport(id, lead.meta, new Date()));
+  out(`  sealed    with key ${sealedKeyId(lead.sealed) ?? '- (not a sealed lead)'}`);
   const keys = await findKeys(target);
   if (!keys) {
     console.error('No encryption key (LEAD_ENCRYPTION_KEY): showing delivery state only.');
@@ -149,12 +173,14 @@ async function main(args: string[]): Promise<void> {
     const index = rest.indexOf(name);
     return index >= 0 ? rest[index + 1] : undefined;
   };
-  if (command !== 'list' && (id === undefined || !isLeadId(id))) throw new UsageError(USAGE);
-  if (!['list', 'show', 'retry'].includes(command ?? '')) throw new UsageError(USAGE);
+  const bare = command === 'list' || command === 'keys';
+  if (!bare && (id === undefined || !isLeadId(id))) throw new UsageError(USAGE);
+  if (!['list', 'show', 'retry', 'keys'].includes(command ?? '')) throw new UsageError(USAGE);
 
   const target = await openTarget();
   try {
     if (command === 'list') await list(target);
+    else if (command === 'keys') await keys(target);
     else if (command === 'show') await show(target, id!, flag('--reveal'));
     else await retry(target, id!, option('--channel'));
   } finally {

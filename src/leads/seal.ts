@@ -3,7 +3,8 @@
  * body copied under another lead's key fails to open instead of passing as that lead.
  *
  * Format: `v1.<keyId>.<iv>.<ciphertext+tag>` (base64url). The key id says which key
- * sealed it, so a rotation can tell old bodies from tampered ones.
+ * sealed it: after a rotation (see lead-key.ts) a body is opened with the key that sealed
+ * it, and a body whose key is no longer listed is told apart from a tampered one.
  */
 import { fromBase64, toBase64Url } from './base64.ts';
 import type { LeadKeys } from './lead-key.ts';
@@ -34,7 +35,8 @@ export async function open(keys: LeadKeys, leadId: string, sealed: string): Prom
   if (version !== VERSION || extra.length > 0 || ivText === undefined || bodyText === undefined) {
     throw new SealError('not a sealed lead');
   }
-  if (keyId !== keys.keyId) throw new SealError('sealed with another key');
+  const key = keys.open.get(keyId);
+  if (key === undefined) throw new SealError('sealed with another key (not listed in LEAD_ENCRYPTION_KEY)');
   const iv = fromBase64(ivText);
   const body = fromBase64(bodyText);
   if (iv === null || iv.length !== IV_BYTES || body === null) throw new SealError('not a sealed lead');
@@ -42,7 +44,7 @@ export async function open(keys: LeadKeys, leadId: string, sealed: string): Prom
   try {
     plaintext = await crypto.subtle.decrypt(
       { name: 'AES-GCM', iv, additionalData: additionalData(leadId) },
-      keys.seal,
+      key,
       body,
     );
   } catch {

@@ -1,10 +1,11 @@
 /**
  * What the operator command (scripts/leads.ts) shows and changes. Pure, so it is tested
  * without a terminal. Delivery state is metadata, never personal data: `list` and the
- * state part of `show` are safe to paste into a ticket; only the decrypted part of
- * `show` is not.
+ * state part of `show` are safe to paste into a ticket; the decrypted part of `show`
+ * (the person, and the page they wrote from) is not.
  */
 import type { ChannelState, LeadMeta } from '../metadata.ts';
+import type { LeadKeys } from '../lead-key.ts';
 import type { LeadRecord } from '../record.ts';
 import { leaseActive } from './plan.ts';
 
@@ -33,7 +34,6 @@ export function stateReport(id: string, meta: LeadMeta | null, now: Date): strin
     `lead ${id}`,
     `  received  ${meta.receivedAt}`,
     `  consent   ${meta.consentVersion}`,
-    `  page      ${meta.page ?? 'unknown'}`,
     ...Object.entries(meta.channels).map(([name, state]) => `  ${channelLine(name, state)}`),
     ...(meta.flags.length > 0 ? [`  flags     ${meta.flags.join(', ')}`] : []),
     ...(leaseActive(meta, now) ? [`  leased until ${meta.lease!.until} (a sweeper is delivering it)`] : []),
@@ -52,7 +52,38 @@ export function recordReport(record: LeadRecord): string {
     `  voicemail ${record.voicemail ? 'yes' : 'no'}`,
     `  texts     ${record.texts ? 'yes' : 'no'}`,
     `  consent   ${record.consent.version} at ${record.consent.at}`,
+    `  page      ${record.page ?? 'unknown'}`,
   ].join('\n');
+}
+
+/** Which key sealed a stored body: the fingerprint written in clear before the ciphertext. */
+export const sealedKeyId = (sealed: string): string | null =>
+  /^v1\.([0-9a-f]{8})\./.exec(sealed)?.[1] ?? null;
+
+/**
+ * For `keys`, during a key rotation: how many stored leads each key sealed, and whether
+ * LEAD_ENCRYPTION_KEY still lists it. A key may leave the setting once no lead uses it.
+ */
+export function keyReport(counts: ReadonlyMap<string | null, number>, keys: LeadKeys | null): string {
+  const lines = [...counts]
+    .sort(([a], [b]) => (a ?? '').localeCompare(b ?? ''))
+    .map(([id, count]) => {
+      const state =
+        id === null
+          ? 'not a sealed lead (damaged)'
+          : keys === null
+            ? 'no key setting present to compare'
+            : id === keys.keyId
+              ? 'the sealing key (first in LEAD_ENCRYPTION_KEY)'
+              : keys.open.has(id)
+                ? 'listed: still opens these leads; drop it only once this count is 0'
+                : 'NOT LISTED: these leads cannot be opened or delivered';
+      return `key ${id ?? '-'}  ${count} lead(s)  ${state}`;
+    });
+  const unused = keys ? [...keys.open.keys()].filter((id) => id !== keys.keyId && !counts.has(id)) : [];
+  for (const id of unused)
+    lines.push(`key ${id}  0 lead(s)  listed but unused: it can be dropped from the setting`);
+  return lines.length > 0 ? lines.join('\n') : 'no leads stored';
 }
 
 /**

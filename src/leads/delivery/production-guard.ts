@@ -5,7 +5,7 @@
  * (production builds only; Netlify runs the build for every production deploy), so the
  * deploy fails before the site goes live, naming each setting to fix.
  */
-import { decodeLeadKey } from '../lead-key.ts';
+import { leadKeyProblem } from '../lead-key.ts';
 import { channelNames, readDeliverySettings } from './settings.ts';
 
 type Env = Record<string, string | undefined>;
@@ -27,8 +27,7 @@ export function deliveryGuardProblems(env: Env): string[] {
   }
   const key = env['LEAD_ENCRYPTION_KEY']?.trim();
   if (!key) problems.push('missing LEAD_ENCRYPTION_KEY: base64 of 32 random bytes (openssl rand -base64 32)');
-  else if (decodeLeadKey(key) === null)
-    problems.push('invalid LEAD_ENCRYPTION_KEY: must be base64 of 32 bytes');
+  else if (leadKeyProblem(key) !== null) problems.push(`invalid LEAD_ENCRYPTION_KEY: ${leadKeyProblem(key)}`);
   return problems;
 }
 
