@@ -47,7 +47,6 @@ export async function storeLead(
   const meta = initialMeta({
     receivedAt,
     consentVersion: CONSENT_VERSION,
-    page,
     submission: hash,
     channels: deps.channels,
   });

@@ -3,6 +3,11 @@
  * person. It travels as Netlify Blobs metadata (JSON, at most 2 KB), so the delivery
  * sweeper can find due leads without decrypting anything.
  *
+ * The page the request came from is NOT here: a path such as an article about one
+ * substance says something about the person, so it lives only in the sealed record.
+ * Metadata written by older code may still carry `page`; parsing drops it, and the next
+ * write leaves it out.
+ *
  * Channels are keyed by name ("webhook", "email", "inbox", ...). A channel configured
  * after a lead arrived has no entry yet: read it through `channelState`, which treats it
  * as pending since the lead arrived.
@@ -42,7 +47,6 @@ export interface LeadMeta {
   schema: 1;
   receivedAt: string;
   consentVersion: string;
-  page: string | null;
   /** Hash naming the `submission/<hash>` entry that points at this lead, to delete with it. */
   submission: string | null;
   channels: Record<string, ChannelState>;
@@ -69,7 +73,6 @@ const LeadMetaSchema = v.object({
   schema: v.literal(1),
   receivedAt: Iso,
   consentVersion: v.string(),
-  page: v.nullable(v.string()),
   submission: v.nullable(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
   channels: v.record(v.string(), ChannelStateSchema),
   flags: v.array(v.string()),
@@ -90,7 +93,6 @@ export function pendingChannel(since: string): ChannelState {
 export function initialMeta(input: {
   receivedAt: Date;
   consentVersion: string;
-  page: string | null;
   submission: string | null;
   channels: readonly string[];
 }): LeadMeta {
@@ -99,7 +101,6 @@ export function initialMeta(input: {
     schema: 1,
     receivedAt,
     consentVersion: input.consentVersion,
-    page: input.page,
     submission: input.submission,
     channels: Object.fromEntries(input.channels.map((channel) => [channel, pendingChannel(receivedAt)])),
     flags: [],

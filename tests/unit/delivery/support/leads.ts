@@ -42,7 +42,6 @@ export async function storeLead(
   const meta = initialMeta({
     receivedAt: new Date(lead.receivedAt),
     consentVersion: lead.consent.version,
-    page: lead.page,
     submission: null,
     channels,
   });
