@@ -8,9 +8,9 @@
  * secret), is reported by name, never by value, and keeps that channel off.
  */
 import { Webhook } from 'standardwebhooks';
-import { isProductionBuild } from '../../lib/placeholders.ts';
 import type { ChannelName } from '../channels/names.ts';
 import type { SettingName } from '../log.ts';
+import { isProductionRuntime } from '../runtime-mode.ts';
 import type { ReadEnv } from '../settings.ts';
 
 export const DEFAULT_RETENTION_DAYS = 14;
@@ -192,9 +192,13 @@ const CHANNEL_SETTINGS: SettingName[] = [
   'ADMISSIONS_EMAIL',
 ];
 
+/**
+ * `production` defaults to the environment's word alone; a running function passes
+ * `isProductionRuntime(env, deployContext)` with Netlify's deploy context.
+ */
 export function readDeliverySettings(
   env: ReadEnv,
-  production = isProductionBuild({ CONTEXT: env('CONTEXT'), NODE_ENV: env('NODE_ENV') }),
+  production = isProductionRuntime(env, undefined),
 ): DeliverySettings {
   const problems: SettingProblem[] = [];
   const webhook = webhookSettings(env, production, problems);
@@ -203,6 +207,23 @@ export function readDeliverySettings(
   const inboxDir = read(env, 'LEAD_INBOX_DIR');
   const inbox = !production && !anyChannelSetting && inboxDir ? { dir: inboxDir } : null;
   return { production, webhook, email, inbox, retentionDays: retention(env, problems), problems };
+}
+
+export type SettingGap = Pick<SettingProblem, 'setting' | 'problem'>;
+
+/**
+ * With no channel on: the settings to fix, by name. The half-set channels' problems, or,
+ * when no channel setting is present at all, the first setting of each channel.
+ */
+export function missingChannelSettings(settings: DeliverySettings): SettingGap[] {
+  const channelProblems = settings.problems
+    .filter(({ setting }) => setting !== 'LEAD_RETENTION_DAYS')
+    .map(({ setting, problem }) => ({ setting, problem }));
+  if (channelProblems.length > 0) return channelProblems;
+  return [
+    { setting: 'ADMISSIONS_WEBHOOK_URL', problem: 'missing_setting' },
+    { setting: 'SMTP_URL', problem: 'missing_setting' },
+  ];
 }
 
 /** The channels that are on, in a fixed order. */
