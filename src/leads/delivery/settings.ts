@@ -8,9 +8,9 @@
  * secret), is reported by name, never by value, and keeps that channel off.
  */
 import { Webhook } from 'standardwebhooks';
+import { isProductionBuild } from '../../lib/placeholders.ts';
 import type { ChannelName } from '../channels/names.ts';
 import type { SettingName } from '../log.ts';
-import { isProductionRuntime } from '../runtime-mode.ts';
 import type { ReadEnv } from '../settings.ts';
 
 export const DEFAULT_RETENTION_DAYS = 14;
@@ -193,12 +193,13 @@ const CHANNEL_SETTINGS: SettingName[] = [
 ];
 
 /**
- * `production` defaults to the environment's word alone; a running function passes
- * `isProductionRuntime(env, deployContext)` with Netlify's deploy context.
+ * `production` defaults to what the environment says (NODE_ENV, CONTEXT), for tools such
+ * as the local server's setup; a running function passes the runtime rule with Netlify's
+ * deploy context (../runtime-mode.ts, through ../deps.ts).
  */
 export function readDeliverySettings(
   env: ReadEnv,
-  production = isProductionRuntime(env, undefined),
+  production = isProductionBuild({ CONTEXT: env('CONTEXT'), NODE_ENV: env('NODE_ENV') }),
 ): DeliverySettings {
   const problems: SettingProblem[] = [];
   const webhook = webhookSettings(env, production, problems);
