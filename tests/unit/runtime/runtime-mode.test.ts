@@ -32,6 +32,12 @@ describe('isProductionRuntime', () => {
       { SITE_ID: 'abc' },
       true,
     ],
+    [
+      'a "dev" context on a deployed function (a forged header) stays strict',
+      'dev',
+      { SITE_ID: 'abc' },
+      true,
+    ],
     ['SITE_ID of a linked site under npm start', '', { SITE_ID: 'abc', NETLIFY_LOCAL: 'true' }, false],
     ['a blank SITE_ID says nothing', undefined, { SITE_ID: ' ' }, false],
   ])('%s (deploy context %j)', (_, deployContext, env, expected) => {
