@@ -10,6 +10,6 @@ export function deployContextOf(
   context: { deploy?: Partial<Context['deploy']> } | undefined,
 ): string | undefined {
   const fromCall = context?.deploy?.context;
-  const fromGlobal = typeof Netlify === 'undefined' ? undefined : Netlify.context?.deploy.context;
+  const fromGlobal = typeof Netlify === 'undefined' ? undefined : Netlify.context?.deploy?.context;
   return fromCall || fromGlobal || undefined;
 }
