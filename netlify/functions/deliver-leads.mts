@@ -6,7 +6,8 @@
  * Netlify runs it on the schedule and never by URL in production. Locally (npm start)
  * a POST to /.netlify/functions/deliver-leads runs it once and answers the counts.
  */
-import type { Config } from '@netlify/functions';
+import type { Config, Context } from '@netlify/functions';
+import { deployContextOf } from '../../src/lib/deploy-context.ts';
 import { readFunctionEnv } from '../../src/leads/settings.ts';
 import { deliveryDepsFromEnv } from '../../src/leads/deps.ts';
 import { sweep } from '../../src/leads/delivery/sweep.ts';
@@ -18,9 +19,10 @@ const answer = (status: number, body: unknown) =>
 
 const log = createLogger();
 
-export default async (): Promise<Response> => {
+// Netlify's scheduler calls with a Request and a Context; the context may be missing locally.
+export default async (_req?: Request, context?: Context): Promise<Response> => {
   try {
-    const { deps, settings } = await deliveryDepsFromEnv(readFunctionEnv, log);
+    const { deps, settings } = await deliveryDepsFromEnv(readFunctionEnv, log, deployContextOf(context));
     // No usable key: already logged by setting name; nothing can be opened or sent.
     if (!deps) return answer(503, { error: 'LEAD_ENCRYPTION_KEY is missing or invalid' });
     const report = await sweep(deps, {

@@ -8,7 +8,12 @@ import { PROGRAM_SLUGS } from '../callback/programs.ts';
 import { channelsFromSettings } from './delivery/channels.ts';
 import { deliverLead } from './delivery/deliver-lead.ts';
 import type { DeliveryDeps } from './delivery/deps.ts';
-import { readDeliverySettings, type DeliverySettings } from './delivery/settings.ts';
+import {
+  channelNames,
+  missingChannelSettings,
+  readDeliverySettings,
+  type DeliverySettings,
+} from './delivery/settings.ts';
 import type { CallbackDeps, KeyState } from './handler.ts';
 import { resolveKeyState } from './key-state.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -27,8 +32,8 @@ function reportOnce(key: string, write: () => void): void {
   write();
 }
 
-async function keysFromEnv(env: ReadEnv, logger: Logger): Promise<KeyState> {
-  const settings = readSettings(env);
+async function keysFromEnv(env: ReadEnv, logger: Logger, deployContext?: string): Promise<KeyState> {
+  const settings = readSettings(env, deployContext);
   for (const setting of settings.ignored) {
     reportOnce(setting, () =>
       logger.warn({ event: 'config.error', outcome: 'warning', reason: 'invalid_setting', setting }),
@@ -41,8 +46,8 @@ async function keysFromEnv(env: ReadEnv, logger: Logger): Promise<KeyState> {
   return keys;
 }
 
-function deliverySettingsFromEnv(env: ReadEnv, logger: Logger): DeliverySettings {
-  const settings = readDeliverySettings(env);
+function deliverySettingsFromEnv(env: ReadEnv, logger: Logger, deployContext?: string): DeliverySettings {
+  const settings = readDeliverySettings(env, readSettings(env, deployContext).production);
   for (const { setting, problem } of settings.problems) {
     reportOnce(`${setting}:${problem}`, () =>
       logger.error({ event: 'config.error', outcome: 'failed', reason: problem, setting }),
@@ -57,10 +62,17 @@ export interface SweepSetup {
   keys: KeyState;
 }
 
-/** What the sweeper needs; `deps` is null when there is no usable key (logged by name). */
-export async function deliveryDepsFromEnv(env: ReadEnv, logger: Logger = log): Promise<SweepSetup> {
-  const keys = await keysFromEnv(env, logger);
-  const settings = deliverySettingsFromEnv(env, logger);
+/**
+ * What the sweeper needs; `deps` is null when there is no usable key (logged by name).
+ * `deployContext`: Netlify's `context.deploy.context` for this call (see ./runtime-mode.ts).
+ */
+export async function deliveryDepsFromEnv(
+  env: ReadEnv,
+  logger: Logger = log,
+  deployContext?: string,
+): Promise<SweepSetup> {
+  const keys = await keysFromEnv(env, logger, deployContext);
+  const settings = deliverySettingsFromEnv(env, logger, deployContext);
   const deps = keys.ok
     ? {
         leads: createLeadStore(),
@@ -75,13 +87,18 @@ export async function deliveryDepsFromEnv(env: ReadEnv, logger: Logger = log): P
 export async function depsFromEnv(
   env: ReadEnv,
   logger: Logger = log,
+  deployContext?: string,
 ): Promise<Omit<CallbackDeps, 'waitUntil'>> {
-  const { deps: delivery, keys } = await deliveryDepsFromEnv(env, logger);
+  const { deps: delivery, keys, settings } = await deliveryDepsFromEnv(env, logger, deployContext);
   const leads = delivery?.leads ?? createLeadStore();
+  // Production stores nothing nobody will read: no channel, and the visitor is asked to call.
+  const noChannel =
+    settings.production && channelNames(settings).length === 0 ? missingChannelSettings(settings) : undefined;
   return {
     keys,
     leads,
-    limiter: createRateLimiter({ limit: readSettings(env).rateLimit }),
+    limiter: createRateLimiter({ limit: readSettings(env, deployContext).rateLimit }),
+    ...(noChannel && { noChannel }),
     log: logger,
     programSlugs: PROGRAM_SLUGS,
     channels: delivery ? delivery.channels.map((channel) => channel.name) : [],

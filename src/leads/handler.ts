@@ -2,7 +2,8 @@
  * The callback pipeline, from a standard Fetch `Request` to a `Response`:
  *
  *   method -> cross-site -> content type -> read (16 KB) -> parse -> key present
- *   -> rate limit -> screen (honeypot, time trap) -> validate -> store once -> answer
+ *   -> a channel to deliver to -> rate limit -> screen (honeypot, time trap) -> validate
+ *   -> store once -> answer
  *
  * Screening comes before validation so a bot gets the same "accepted" whatever it sent.
  * The function file only adapts Netlify's context to `CallbackDeps`; everything here runs
@@ -16,6 +17,7 @@ import {
   type CallbackSchemaType,
 } from '../callback/schema.ts';
 import type { VisibleField } from '../callback/fields.ts';
+import type { SettingGap } from './delivery/settings.ts';
 import { answerFormat, FORM_PATH, respond, statusOf, type Answer, type AnswerFormat } from './answer.ts';
 import { clientKey } from './client-key.ts';
 import { DeadlineError, withDeadline } from './deadline.ts';
@@ -43,6 +45,11 @@ export interface CallbackDeps {
   programSlugs?: readonly string[];
   /** Delivery channels configured now; each new lead starts pending on each. */
   channels?: readonly string[];
+  /**
+   * Set in production when no channel can deliver: the settings to fix. Nothing is stored
+   * (nobody would read it); the visitor gets the 503 that asks them to call.
+   */
+  noChannel?: readonly SettingGap[];
   now?: () => Date;
   newId?: () => string;
   /**
@@ -156,6 +163,12 @@ async function decide(
     return unavailable(deps.keys.problem, pageField);
   }
   const { keys } = deps.keys;
+
+  if (deps.noChannel) {
+    for (const { setting, problem } of deps.noChannel)
+      deps.log.error({ event: 'config.error', outcome: 'unavailable', reason: problem, setting });
+    return unavailable('no_channel', pageField);
+  }
 
   const rate = await countRequest(deps, keys, clientIp, receivedAt);
   if (!rate.allowed) {

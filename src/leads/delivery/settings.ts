@@ -192,6 +192,11 @@ const CHANNEL_SETTINGS: SettingName[] = [
   'ADMISSIONS_EMAIL',
 ];
 
+/**
+ * `production` defaults to what the environment says (NODE_ENV, CONTEXT), for tools such
+ * as the local server's setup; a running function passes the runtime rule with Netlify's
+ * deploy context (../runtime-mode.ts, through ../deps.ts).
+ */
 export function readDeliverySettings(
   env: ReadEnv,
   production = isProductionBuild({ CONTEXT: env('CONTEXT'), NODE_ENV: env('NODE_ENV') }),
@@ -203,6 +208,23 @@ export function readDeliverySettings(
   const inboxDir = read(env, 'LEAD_INBOX_DIR');
   const inbox = !production && !anyChannelSetting && inboxDir ? { dir: inboxDir } : null;
   return { production, webhook, email, inbox, retentionDays: retention(env, problems), problems };
+}
+
+export type SettingGap = Pick<SettingProblem, 'setting' | 'problem'>;
+
+/**
+ * With no channel on: the settings to fix, by name. The half-set channels' problems, or,
+ * when no channel setting is present at all, the first setting of each channel.
+ */
+export function missingChannelSettings(settings: DeliverySettings): SettingGap[] {
+  const channelProblems = settings.problems
+    .filter(({ setting }) => setting !== 'LEAD_RETENTION_DAYS')
+    .map(({ setting, problem }) => ({ setting, problem }));
+  if (channelProblems.length > 0) return channelProblems;
+  return [
+    { setting: 'ADMISSIONS_WEBHOOK_URL', problem: 'missing_setting' },
+    { setting: 'SMTP_URL', problem: 'missing_setting' },
+  ];
 }
 
 /** The channels that are on, in a fixed order. */

@@ -2,7 +2,11 @@
  * Delivery settings and the production build guard.
  */
 import { describe, expect, it } from 'vitest';
-import { channelNames, readDeliverySettings } from '../../../src/leads/delivery/settings.ts';
+import {
+  channelNames,
+  missingChannelSettings,
+  readDeliverySettings,
+} from '../../../src/leads/delivery/settings.ts';
 import {
   assertLeadDeliveryReady,
   deliveryGuardProblems,
@@ -121,6 +125,44 @@ describe('delivery settings', () => {
   ])('LEAD_RETENTION_DAYS=%s -> %i days', (value, days) => {
     const env: Record<string, string> = value === undefined ? {} : { LEAD_RETENTION_DAYS: value };
     expect(readDeliverySettings(read(env), false).retentionDays).toBe(days);
+  });
+});
+
+describe('missingChannelSettings: what production names when no channel is on', () => {
+  it.each<[string, Record<string, string>, [string, string][]]>([
+    [
+      'nothing set',
+      { LEAD_INBOX_DIR: '/tmp/inbox' },
+      [
+        ['ADMISSIONS_WEBHOOK_URL', 'missing_setting'],
+        ['SMTP_URL', 'missing_setting'],
+      ],
+    ],
+    [
+      'an http:// webhook',
+      { ...WEBHOOK, ADMISSIONS_WEBHOOK_URL: 'http://crm.test/x' },
+      [['ADMISSIONS_WEBHOOK_URL', 'invalid_setting']],
+    ],
+    [
+      'a webhook without its secret',
+      { ADMISSIONS_WEBHOOK_URL: 'https://crm.test/x' },
+      [['ADMISSIONS_WEBHOOK_SECRET', 'missing_setting']],
+    ],
+    ['email without a sender', { ...EMAIL, MAIL_FROM: '' }, [['MAIL_FROM', 'missing_setting']]],
+    [
+      'a bad retention is not why nothing is delivered',
+      { LEAD_RETENTION_DAYS: 'x' },
+      [
+        ['ADMISSIONS_WEBHOOK_URL', 'missing_setting'],
+        ['SMTP_URL', 'missing_setting'],
+      ],
+    ],
+  ])('%s', (_, env, expected) => {
+    const settings = readDeliverySettings(read(env), true);
+    expect(channelNames(settings)).toEqual([]);
+    expect(missingChannelSettings(settings)).toEqual(
+      expected.map(([setting, problem]) => ({ setting, problem })),
+    );
   });
 });
 
