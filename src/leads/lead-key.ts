@@ -11,6 +11,8 @@ export interface LeadKeys {
   seal: CryptoKey;
   /** HMAC-SHA-256, for turning client addresses into rate-limit keys. */
   clientHash: CryptoKey;
+  /** HMAC-SHA-256, for turning a submissionId and the submitted values into an idempotency key. */
+  submission: CryptoKey;
   /** Short fingerprint of the key, written beside each sealed body to tell keys apart after a rotation. */
   keyId: string;
 }
@@ -41,6 +43,18 @@ export async function importLeadKeys(setting: string): Promise<LeadKeys> {
     false,
     ['sign'],
   );
+  const submission = await crypto.subtle.deriveKey(
+    {
+      name: 'HKDF',
+      hash: 'SHA-256',
+      salt: new Uint8Array(0),
+      info: new TextEncoder().encode('callback/submission-key/v1'),
+    },
+    base,
+    { name: 'HMAC', hash: 'SHA-256', length: 256 },
+    false,
+    ['sign'],
+  );
   const keyId = toHex(await crypto.subtle.digest('SHA-256', raw)).slice(0, 8);
-  return { seal, clientHash, keyId };
+  return { seal, clientHash, submission, keyId };
 }
