@@ -21,9 +21,11 @@ export type VisibleField = (typeof VISIBLE_FIELDS)[number];
 /**
  * Fields the page or its script sets. `page` is our addition to the contract: a hidden
  * input with the form page's path, so the lead records where it came from even when the
- * browser sends no Referer.
+ * browser sends no Referer. `fillMs` and `submissionId` come only from the script.
+ * `startedAt` (a wall-clock time, before issue 12) is no longer a field: like any unknown
+ * field it is dropped unread.
  */
-export const HIDDEN_FIELDS = ['website', 'startedAt', 'submissionId', 'page'] as const;
+export const HIDDEN_FIELDS = ['website', 'fillMs', 'submissionId', 'page'] as const;
 export type HiddenField = (typeof HIDDEN_FIELDS)[number];
 
 export const FIELD_NAMES = [...VISIBLE_FIELDS, ...HIDDEN_FIELDS] as const;

@@ -114,7 +114,14 @@ const Website = v.pipe(
   v.transform((value) => (typeof value === 'string' ? value : String(value))),
 );
 
-const StartedAt = v.pipe(
+/**
+ * Milliseconds from the first input to the submission, as the form's script measured them
+ * with one clock (`performance.now()`), so the visitor's wall clock never matters. A JSON
+ * number or a string of digits; anything else (a negative, a fraction as text, a word)
+ * reads as absent, which the time trap lets through: a lost lead costs more than a stored
+ * bot post. A fractional number is cut to whole milliseconds.
+ */
+const FillMs = v.pipe(
   present,
   v.transform((value) => {
     const ms =
@@ -123,7 +130,7 @@ const StartedAt = v.pipe(
         : typeof value === 'string' && /^\d{1,16}$/.test(value.trim())
           ? Number(value)
           : NaN;
-    return Number.isSafeInteger(ms) && ms > 0 ? ms : undefined;
+    return Number.isFinite(ms) && ms >= 0 ? Math.floor(ms) : undefined;
   }),
 );
 
@@ -160,7 +167,7 @@ export function makeCallbackSchema(programSlugs: readonly string[] = PROGRAM_SLU
     texts: flag(MESSAGES.texts.invalid),
     consent: Consent,
     website: Website,
-    startedAt: StartedAt,
+    fillMs: FillMs,
     submissionId: SubmissionId,
     page: Page,
   });

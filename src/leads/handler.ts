@@ -180,7 +180,7 @@ async function decide(
     };
   }
 
-  const screening = screen(fields, receivedAt);
+  const screening = screen(fields);
   if (!screening.pass) {
     // Looks accepted, with an id shaped like a real one; nothing is stored or forwarded.
     return {

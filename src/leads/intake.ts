@@ -1,10 +1,14 @@
 /**
  * Stores one validated lead, once. With a submissionId, repeats (a double tap, a retry
- * after a timeout) resolve to the first lead's id and store nothing new.
+ * after a timeout) resolve to the first lead's id and store nothing new. A repeat is the
+ * same id with the same values (see submission.ts); the same id with changed values (the
+ * page came back from the back/forward cache, a digit of the phone number fixed) is a new
+ * lead under a new submission entry.
  *
  * The submission entry is claimed before the lead is written: if we crash in between, the
  * retry finds the claim, sees no lead behind it, and writes the lead under the claimed id.
- * Writing the lead first would let two concurrent repeats each store a lead.
+ * Writing the lead first would let two concurrent repeats each store a lead. A retry has
+ * the same values, so it finds the claim; a changed request never reaches it.
  */
 import { CONSENT_VERSION } from '../callback/consent.ts';
 import type { Callback } from '../callback/schema.ts';
@@ -37,19 +41,30 @@ export async function storeLead(
   receivedAt: Date,
   page: string | null,
 ): Promise<IntakeResult> {
-  const hash = callback.submissionId === undefined ? null : await submissionHash(callback.submissionId);
-  let leadId = deps.newId();
+  let record = buildRecord({
+    id: deps.newId(),
+    receivedAt,
+    callback,
+    consentVersion: CONSENT_VERSION,
+    page,
+  });
+  // Only the submitted values of the record count, not its fresh id or arrival time.
+  const hash =
+    callback.submissionId === undefined
+      ? null
+      : await submissionHash(deps.keys.submission, callback.submissionId, record);
   if (hash !== null) {
-    leadId = await deps.leads.claimSubmission(hash, leadId);
-    if ((await deps.leads.getMeta(leadId)) !== null) return { leadId, created: false };
+    const claimed = await deps.leads.claimSubmission(hash, record.id);
+    if ((await deps.leads.getMeta(claimed)) !== null) return { leadId: claimed, created: false };
+    record = { ...record, id: claimed };
   }
-  const record = buildRecord({ id: leadId, receivedAt, callback, consentVersion: CONSENT_VERSION, page });
   const meta = initialMeta({
     receivedAt,
     consentVersion: CONSENT_VERSION,
     submission: hash,
     channels: deps.channels,
   });
+  const leadId = record.id;
   const { created, etag } = await deps.leads.put(leadId, await sealLead(deps.keys, record), meta);
   // Not created under a claimed id means a concurrent repeat stored it a moment ago.
   if (!created && hash === null) throw new Error('lead id already taken');

@@ -6,9 +6,10 @@
  * leads sealed before. Dropping a key at once would make every undelivered lead sealed
  * with it unreadable; keeping it in the list until those leads are purged does not.
  *
- * Each AES key is the setting itself, as the contract says. The key that hashes client
- * addresses for rate limiting is derived (HKDF) from the first key, so it needs no
- * setting of its own and can never decrypt anything.
+ * Each AES key is the setting itself, as the contract says. The keys that hash client
+ * addresses (rate limiting) and submissions (repeats) are derived (HKDF) from the first
+ * key, so they need no setting of their own and can never decrypt anything; a rotation
+ * starts both afresh.
  */
 import { fromBase64, toHex } from './base64.ts';
 
@@ -21,6 +22,8 @@ export interface LeadKeys {
   open: ReadonlyMap<string, CryptoKey>;
   /** HMAC-SHA-256, for turning client addresses into rate-limit keys. */
   clientHash: CryptoKey;
+  /** HMAC-SHA-256, for turning a submissionId and the submitted values into an idempotency key. */
+  submission: CryptoKey;
 }
 
 export class InvalidKeyError extends Error {
@@ -65,17 +68,20 @@ export async function importLeadKeys(setting: string): Promise<LeadKeys> {
   const first = raws[0]!;
   const keyId = await fingerprint(first);
   const base = await crypto.subtle.importKey('raw', first, 'HKDF', false, ['deriveKey']);
-  const clientHash = await crypto.subtle.deriveKey(
-    {
-      name: 'HKDF',
-      hash: 'SHA-256',
-      salt: new Uint8Array(0),
-      info: new TextEncoder().encode('callback/client-key/v1'),
-    },
-    base,
-    { name: 'HMAC', hash: 'SHA-256', length: 256 },
-    false,
-    ['sign'],
-  );
-  return { seal: open.get(keyId)!, keyId, open, clientHash };
+  // Derived keys sign and never decrypt; each purpose has its own, from the sealing key.
+  const hmacKey = (info: string) =>
+    crypto.subtle.deriveKey(
+      { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: new TextEncoder().encode(info) },
+      base,
+      { name: 'HMAC', hash: 'SHA-256', length: 256 },
+      false,
+      ['sign'],
+    );
+  return {
+    seal: open.get(keyId)!,
+    keyId,
+    open,
+    clientHash: await hmacKey('callback/client-key/v1'),
+    submission: await hmacKey('callback/submission-key/v1'),
+  };
 }

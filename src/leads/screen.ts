@@ -3,6 +3,10 @@
  * touched. Such posts are answered exactly like accepted ones (so a bot learns nothing)
  * but are neither stored nor forwarded.
  *
+ * The fill time is `fillMs`, one duration the form's script measured with one clock; the
+ * server's clock plays no part, so a visitor whose phone clock is off is judged like any
+ * other. No fillMs (no JavaScript, another client, an unreadable value) is not trapped.
+ *
  * Runs on the raw fields, before validation, so a bot's invalid post also looks accepted.
  */
 import * as v from 'valibot';
@@ -13,17 +17,15 @@ export const MIN_FILL_MS = 3000;
 
 export type ScreenResult = { pass: true } | { pass: false; reason: 'honeypot' | 'too_fast' };
 
-// The schema's own readings of the two fields; neither can fail.
-const Traps = v.pick(CallbackSchema, ['website', 'startedAt']);
+// The schema's own readings of the two fields; neither can fail (each maps any value).
+const Traps = v.pick(CallbackSchema, ['website', 'fillMs']);
 
-export function screen(fields: RawFields, receivedAt: Date): ScreenResult {
-  const { website, startedAt } = v.parse(Traps, fields);
+export function screen(fields: RawFields): ScreenResult {
+  const read = v.safeParse(Traps, fields);
+  // Unreachable with the schema above; if it ever changes, a real lead must still pass.
+  if (!read.success) return { pass: true };
+  const { website, fillMs } = read.output;
   if (website !== '') return { pass: false, reason: 'honeypot' };
-  if (startedAt !== undefined) {
-    const elapsed = receivedAt.getTime() - startedAt;
-    // A start time in the future means the visitor's clock runs ahead of ours; we cannot
-    // tell how long they took, and a lost lead costs more than a stored bot post.
-    if (elapsed >= 0 && elapsed < MIN_FILL_MS) return { pass: false, reason: 'too_fast' };
-  }
+  if (fillMs !== undefined && fillMs < MIN_FILL_MS) return { pass: false, reason: 'too_fast' };
   return { pass: true };
 }

@@ -20,18 +20,28 @@ function enhance(form: HTMLFormElement): void {
   const status = form.querySelector<HTMLElement>('[data-status]')!;
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
   let busy = false;
-  // One id for every try of this request, so a retry after a dropped connection is the same lead.
-  const submissionId = globalThis.crypto?.randomUUID?.();
-
-  const hidden = (name: string, value: string) => {
-    let input = form.querySelector<HTMLInputElement>(`input[type="hidden"][name="${name}"]`);
-    if (!input) {
-      input = Object.assign(document.createElement('input'), { type: 'hidden', name });
-      form.append(input);
-    }
-    input.value = value;
-  };
-  form.addEventListener('input', () => hidden('startedAt', String(Date.now())), { once: true });
+  // One id for every try of this request, so a retry after a dropped connection is the
+  // same lead (the server also compares the values: a changed request is a new lead).
+  let submissionId = newSubmissionId();
+  // The fill time is one duration on one clock (performance.now() is monotonic and never
+  // set by the visitor), so a phone whose wall clock is off cannot look like a bot.
+  let firstInput: number | undefined;
+  form.addEventListener('input', () => (firstInput ??= performance.now()));
+  // Back or Forward without the cache (or a reload, in some browsers) loads the page
+  // afresh, but the browser puts back what was typed on it before: how long that took is
+  // unknown here, and a low guess would drop a real person, so such a page sends no fill
+  // time. (Bots that post without running this script send none either.)
+  const refilled = navigationType() === 'back_forward' || holdsTypedValues(form);
+  // Back (or Forward) restores this page from the back/forward cache with its script
+  // state, id included: a request sent from it now is a new one, so it gets a new id.
+  // The fill clock keeps running from the first keystroke: the fields still hold what
+  // was typed then, and a person who fixes one digit and sends at once is not a bot.
+  addEventListener('pageshow', (event) => {
+    if (!event.persisted) return;
+    submissionId = newSubmissionId();
+    // Still "Request sent. Opening the next page…" from before it was left.
+    status.textContent = '';
+  });
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -47,7 +57,13 @@ function enhance(form: HTMLFormElement): void {
       const response = await fetch(form.action, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ ...fields, ...(submissionId ? { submissionId } : {}) }),
+        body: JSON.stringify({
+          ...fields,
+          ...(submissionId ? { submissionId } : {}),
+          ...(firstInput === undefined || refilled
+            ? {}
+            : { fillMs: Math.round(performance.now() - firstInput) }),
+        }),
       });
       if (response.status === 202) {
         status.textContent = 'Request sent. Opening the next page…';
@@ -66,6 +82,24 @@ function enhance(form: HTMLFormElement): void {
       button.removeAttribute('aria-disabled');
     }
   });
+}
+
+/** A random UUID, or none in an old browser without randomUUID (then every post is a new lead). */
+function newSubmissionId(): string | undefined {
+  return globalThis.crypto?.randomUUID?.();
+}
+
+/** Whether a field people type in already has a value before anyone typed on this load. */
+function holdsTypedValues(form: HTMLFormElement): boolean {
+  return ['name', 'phone', 'email'].some((name) => {
+    const field = form.elements.namedItem(name);
+    return field instanceof HTMLInputElement && field.value !== '';
+  });
+}
+
+function navigationType(): string | undefined {
+  const [entry] = performance.getEntriesByType?.('navigation') ?? [];
+  return (entry as PerformanceNavigationTiming | undefined)?.type;
 }
 
 /** Marks each field with its message; returns whether there were any. */

@@ -51,8 +51,8 @@ describe('JSON', () => {
     ['strings', '{"name":"Sam","consent":"yes"}', { name: 'Sam', consent: 'yes' }],
     [
       'numbers, booleans and null pass to validation',
-      '{"startedAt":1,"texts":true,"email":null}',
-      { startedAt: 1, texts: true, email: null },
+      '{"fillMs":1,"texts":true,"email":null}',
+      { fillMs: 1, texts: true, email: null },
     ],
     [
       'unknown fields dropped whatever their type',
