@@ -14,6 +14,7 @@ import { VALID, captureLog, makeDeps, randomIp, submit } from '../callback/suppo
 import { deliveryDeps, testClock } from './support/leads.ts';
 import { startServers, webhookLeadIds, type TestServers } from './support/servers.ts';
 
+// LOAD_LEADS: a smaller run while working on delivery (the default is what the README quotes).
 const LEADS = Number(process.env['LOAD_LEADS'] ?? 1_000);
 const AT_ONCE = 16;
 
@@ -99,6 +100,15 @@ describe('load run', () => {
     console.info(`load run: ${JSON.stringify(figures)}`);
 
     expect(figures.leads).toBe(LEADS);
+    // The faults fired: every third call failed, each failure was tried again, and no lead
+    // was sent more than the failures make necessary.
+    expect(figures.failedOnPurpose).toBe(Math.floor(figures.attempts / 3));
+    expect(figures.failedOnPurpose).toBeGreaterThanOrEqual(Math.floor(LEADS / 3));
+    expect(figures.attempts).toBe(LEADS + figures.failedOnPurpose);
+    const recordedAttempts = finalStates.map((lead) => channelState(lead.meta!, 'webhook').attempts);
+    expect(recordedAttempts.reduce((sum, n) => sum + n, 0)).toBe(figures.attempts);
+    expect(recordedAttempts.filter((n) => n > 1).length).toBeGreaterThan(0);
+    expect(sweepsAfter).toBeGreaterThan(0);
     expect(figures.delivered).toBe(LEADS);
     expect(figures.duplicates).toBe(0);
     expect(figures.lost).toBe(0);
