@@ -62,7 +62,7 @@ describe('checkHttpsRedirect', () => {
       false,
     ],
     ['a redirect loop on http', () => ({ '/': [301, '/'] }), 'redirection-not-to-https', false],
-  ] as const)('%s: %s', async (_, table, finding, passes) => {
+  ] as const)('%s', async (_, table, finding, passes) => {
     routes = table() as Record<string, [number, string]>;
     // The audit is given the https:// address; the check asks the same host over http://.
     const result = await checkHttpsRedirect(`https://${here()}/some/page/`);
