@@ -32,9 +32,15 @@ async function expectPolicyAtWork(page: Page, path: string): Promise<void> {
   expect(facts.styles, path).not.toContain(false);
   if (facts.form) {
     await expect
-      .poll(() => page.evaluate(() => document.querySelector('form[data-callback-form]')!.noValidate), {
-        message: `${path}: the form script ran`,
-      })
+      .poll(
+        () =>
+          page.evaluate(
+            () => document.querySelector<HTMLFormElement>('form[data-callback-form]')!.noValidate,
+          ),
+        {
+          message: `${path}: the form script ran`,
+        },
+      )
       .toBe(true);
   }
 }
