@@ -104,6 +104,7 @@ try {
   console.info(
     [
       `POST /api/callback, ${CONNECTIONS} connections, ${SECONDS} s, node:http + handler + local Blobs on 127.0.0.1`,
+      'measures     the answer only: no delivery channel (no first attempt), a fresh client address and submissionId per request',
       `requests/s   ${result.requests.average.toFixed(0)} (total ${result.requests.total}; slowest second ${result.requests.min}, fastest ${result.requests.max})`,
       `latency      median ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
       `statuses     ${statuses}; errors ${result.errors}, timeouts ${result.timeouts}`,

@@ -1,6 +1,7 @@
 /**
  * Delivery latency, submit to receiver:
- * `node scripts/bench-delivery.ts [--browser-leads B] [--leads N] [--in-process-leads M]`.
+ * `npm run bench:delivery [-- --browser-leads B --leads N --in-process-leads M]` (an npm
+ * script, so it runs on the project's Node 24).
  *
  * 1. Through `npm start`'s server (scripts/serve.ts: @netlify/dev, a fresh function worker
  *    per call), one lead after another, each timed from the moment it is sent to the

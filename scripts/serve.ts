@@ -20,6 +20,7 @@ import { BlobsServer } from '@netlify/blobs/server';
 import { NetlifyDev } from '@netlify/dev';
 import { randomBytes } from 'node:crypto';
 import { prepareLocalEnvironment } from './local-environment.ts';
+import { answerFailure } from './support/serve-error.ts';
 
 const root = join(import.meta.dirname, '..');
 const host = '127.0.0.1';
@@ -72,12 +73,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
 }
 
 const server = createServer((req, res) => {
-  handle(req, res).catch((error: unknown) => {
-    if (process.env['DEBUG_SERVE']) console.error(error);
-    // Never echo the error: it could carry request data. The function logs by lead id.
-    if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('Internal error');
-  });
+  handle(req, res).catch((error: unknown) => answerFailure(res, error));
 });
 
 server.listen(port, host, () => {

@@ -12,7 +12,8 @@ import type { AstroIntegration } from 'astro';
 import { findSeoProblems } from '../lib/seo/guards.ts';
 import { readPageFacts, type PageFacts } from '../lib/seo/page-facts.ts';
 import { createSourceLookup, type RouteSource } from '../lib/seo/sources.ts';
-import { listFiles, sitemapLocs } from './files.ts';
+import { readSitemap } from '../lib/seo/sitemap.ts';
+import { listFiles } from './files.ts';
 
 export interface SeoGuardOptions {
   /** The production origin, no trailing slash (site.url). */
@@ -55,7 +56,8 @@ export function seoGuards({ origin, siteName, factsOf }: SeoGuardOptions): Astro
           origin,
           siteName,
           files: new Set(files),
-          sitemap: sitemapLocs(read),
+          // Always compared: a build without its sitemap fails here.
+          sitemap: readSitemap(read),
           sourceOf: createSourceLookup(contentFiles, routes),
         });
         if (problems.length > 0) {

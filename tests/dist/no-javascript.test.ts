@@ -1,18 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { builtPages, distDir, distFiles } from '../support/dist.ts';
+import { builtSitePages, distDir, distFiles } from '../support/dist.ts';
 
 // Pages ship no JavaScript unless a feature truly needs it. The one feature that does is
 // the callback form's enhancement: one small module, deferred, on pages with the form.
 const DATA_SCRIPT_TYPES = new Set(['application/ld+json']);
 const ENHANCEMENT_BUDGET_GZ = 3 * 1024;
-const pages = builtPages();
+// Fails on an empty or partial dist/, where every check below would pass on nothing.
+const pages = builtSitePages();
 
 describe('JavaScript in dist/', () => {
   it('is only the callback form enhancement, within its 3 KB gzipped budget', () => {
     const scripts = distFiles().filter((f) => /\.(m?js|cjs)$/.test(f));
-    expect(scripts.length).toBeLessThanOrEqual(1);
+    // Exactly one: the form is on the site, so its enhancement must be built.
+    expect(scripts).toHaveLength(1);
     for (const file of scripts) {
       expect(file).toContain('CallbackForm');
       expect(gzipSync(readFileSync(file), { level: 9 }).length).toBeLessThanOrEqual(ENHANCEMENT_BUDGET_GZ);
@@ -56,4 +58,7 @@ it('the form appears on every article and program page and on /callback/', () =>
     .filter((path) => /^\/(articles|programs)\/[^/]+\/$/.test(path) || path === '/callback/')
     .filter((path) => !/^\/articles\/\d+\/$/.test(path));
   expect(withForm.sort()).toEqual(expected.sort());
+  expect(withForm).toContain('/callback/');
+  expect(withForm.filter((path) => path.startsWith('/programs/'))).not.toEqual([]);
+  expect(withForm.filter((path) => path.startsWith('/articles/'))).not.toEqual([]);
 });

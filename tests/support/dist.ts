@@ -31,3 +31,35 @@ export function builtPages(): BuiltPage[] {
       return { path, file, html, $: load(html) };
     });
 }
+
+/**
+ * Pages every build of this site has. A test over dist/ that finds none of them (an empty
+ * or half-written dist/) would have nothing to check and pass: it must fail instead.
+ */
+export const REQUIRED_PAGES = [
+  '/',
+  '/404',
+  '/callback/',
+  '/callback/thanks/',
+  '/articles/',
+  '/programs/',
+] as const;
+
+/** `builtPages()`, failing when dist/ lacks a page every build has or a page is empty. */
+export function builtSitePages(): BuiltPage[] {
+  const pages = builtPages();
+  const paths = new Set(pages.map((page) => page.path));
+  const missing = REQUIRED_PAGES.filter((path) => !paths.has(path));
+  const kinds = ['articles', 'programs'].filter(
+    (section) => !pages.some((page) => new RegExp(`^/${section}/[^/]+/$`).test(page.path)),
+  );
+  const empty = pages.filter((page) => page.$('main h1').text().trim() === '').map((page) => page.path);
+  const problems = [
+    ...missing.map((path) => `${path} is missing`),
+    ...kinds.map((section) => `no /${section}/<slug>/ page`),
+    ...empty.map((path) => `${path} has no <main> with an <h1>`),
+  ];
+  if (problems.length > 0)
+    throw new Error(`dist/ is not a full build (${problems.join('; ')}): run \`npm run build\`.`);
+  return pages;
+}

@@ -7,6 +7,7 @@ import { graphProblems } from '../jsonld/validate.ts';
 import { hasCanonical, noindexReason } from './indexing.ts';
 import { descriptionProblem, documentTitle, pageTitle, titleProblem } from './limits.ts';
 import type { PageFacts } from './page-facts.ts';
+import type { BuiltSitemap } from './sitemap.ts';
 
 export interface GuardContext {
   /** The production origin, e.g. "https://example.org" (no trailing slash). */
@@ -14,8 +15,11 @@ export interface GuardContext {
   siteName: string;
   /** Every file in the build folder, as URL paths: "/index.html", "/_astro/a.png". */
   files: Set<string>;
-  /** Absolute URLs the sitemap lists; undefined when there is no sitemap to compare. */
-  sitemap?: string[] | undefined;
+  /**
+   * Absolute URLs the sitemap lists, or the sitemap file the build lacks (a problem: the
+   * build must write one). Undefined only where no sitemap is compared (tests of other rules).
+   */
+  sitemap?: BuiltSitemap | undefined;
   /** The source file behind a page path. */
   sourceOf: (path: string) => string;
 }
@@ -155,7 +159,12 @@ export function duplicateProblems(pages: PageFacts[], ctx: GuardContext): string
 
 /** The sitemap must list exactly the pages that may be indexed. */
 export function sitemapProblems(pages: PageFacts[], ctx: GuardContext): string[] {
-  if (!ctx.sitemap) return [];
+  if (ctx.sitemap === undefined) return [];
+  if (!Array.isArray(ctx.sitemap)) {
+    return [
+      `sitemap: ${ctx.sitemap.missing} is missing from the build, so search engines get no list of the pages (@astrojs/sitemap writes it).`,
+    ];
+  }
   const listed = new Set(ctx.sitemap);
   const problems: string[] = [];
   const indexable = new Set<string>();

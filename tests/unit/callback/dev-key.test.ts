@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_KEY_FILE, firstNoticeThisProcess, loadDevKey } from '../../../src/leads/dev-key.ts';
 import { resolveKeyState } from '../../../src/leads/key-state.ts';
@@ -34,14 +35,32 @@ describe('loadDevKey', () => {
   });
 });
 
+/** Asks in a fresh worker thread, as the local server runs each function call. */
+function askInWorker(dir: string): Promise<boolean> {
+  const module = new URL('../../../src/leads/dev-key.ts', import.meta.url).href;
+  const code = `
+    import { parentPort, workerData } from 'node:worker_threads';
+    import { firstNoticeThisProcess } from ${JSON.stringify(module)};
+    parentPort.postMessage(await firstNoticeThisProcess(workerData));`;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), {
+      workerData: dir,
+    });
+    worker.once('message', (answer: boolean) => resolve(answer));
+    worker.once('error', reject);
+  });
+}
+
 describe('firstNoticeThisProcess', () => {
   it('is true once per server process, even across fresh workers (which share the pid)', async () => {
     const dir = join(root, 'notice');
     await loadDevKey(dir);
-    expect(await firstNoticeThisProcess(dir)).toBe(true);
+    expect(await askInWorker(dir)).toBe(true);
+    expect(await askInWorker(dir)).toBe(false);
     expect(await firstNoticeThisProcess(dir)).toBe(false);
     await writeFile(join(dir, 'dev-key-notice'), '1'); // a previous server run
-    expect(await firstNoticeThisProcess(dir)).toBe(true);
+    expect(await askInWorker(dir)).toBe(true);
+    expect(await firstNoticeThisProcess(dir)).toBe(false);
   });
 });
 
@@ -73,6 +92,11 @@ describe('resolveKeyState', () => {
     const state = await resolveKeyState(settings({ LEAD_DEV_STATE_DIR: dir }), log.logger);
     expect(state).toEqual({ ok: false, problem: 'missing_setting' });
     expect(await readFile(join(dir, DEV_KEY_FILE), 'utf8')).toBe('garbage');
+    expect(log.events()).toEqual([
+      { event: 'config.dev_key', outcome: 'failed', errorName: expect.any(String) },
+    ]);
+    expect(log.lines[0]).toMatch(/^error /);
+    expect(log.lines.join('\n')).not.toContain('garbage');
   });
 });
 

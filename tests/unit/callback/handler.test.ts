@@ -1,7 +1,7 @@
 /**
  * Every row of the contract's answer table, for form posts and for JSON.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONSENT_VERSION } from '../../../src/callback/consent.ts';
 import { MESSAGES } from '../../../src/callback/messages.ts';
 import { escapeHtml } from '../../../src/leads/answer-html.ts';
@@ -34,6 +34,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await blobs.stop();
+});
+// A row that returns before its first expect must fail, not pass.
+beforeEach(() => {
+  expect.hasAssertions();
 });
 
 const leadIds = async (leads: LeadStore) => new Set((await leads.list()).map((lead) => lead.id));
@@ -148,22 +152,6 @@ describe.each(ENCODINGS)('%s requests', (encoding) => {
         `<a href="tel:${site.admissions.phone.e164}">${escapeHtml(site.admissions.phone.display)}</a>`,
       );
     }
-  });
-
-  it.each([
-    ['the page field', { page: '/programs/' }, {}, '/programs/'],
-    ['a same-origin Referer', {}, { referer: `${ORIGIN}/about/?x=1` }, '/about/'],
-    [
-      'nothing usable',
-      { page: 'https://evil.example/' },
-      { referer: 'https://evil.example/x' },
-      '/callback/',
-    ],
-  ])('422 page links back to %s', async (_, extra, headers, href) => {
-    if (encoding === 'json') return;
-    const { page: __, ...fields } = VALID;
-    const { response } = await run(submit(encoding, { ...fields, ...extra, name: '' }, headers));
-    expect(await htmlBody(response)).toContain(`<a href="${href}">Go back to the form</a>`);
   });
 
   it.each([
@@ -323,6 +311,30 @@ describe.each(ENCODINGS)('%s requests', (encoding) => {
     expect(added).toEqual([]);
     await expectProblem(response, encoding, 'unavailable');
     expect(log.lines.join('\n')).toContain('missing LEAD_ENCRYPTION_KEY');
+  });
+});
+
+const BACK_LINKS = [
+  ['the page field', { page: '/programs/' }, {}, '/programs/'],
+  ['a same-origin Referer', {}, { referer: `${ORIGIN}/about/?x=1` }, '/about/'],
+  ['nothing usable', { page: 'https://evil.example/' }, { referer: 'https://evil.example/x' }, '/callback/'],
+] as const;
+
+describe('the 422 answer and the page the form was sent from', () => {
+  const { page: _, ...fields } = VALID;
+
+  it.each(BACK_LINKS)('form: the page links back to %s', async (_name, extra, headers, href) => {
+    const { response } = await run(submit('form', { ...fields, ...extra, name: '' }, headers));
+    expect(response.status).toBe(422);
+    expect(await htmlBody(response)).toContain(`<a href="${href}">Go back to the form</a>`);
+  });
+
+  it.each(BACK_LINKS)('json: only the errors, whatever %s says', async (_name, extra, headers) => {
+    const { response } = await run(
+      submit('json', { ...fields, ...extra, name: '' }, { ...headers, accept: 'application/json' }),
+    );
+    expect(response.status).toBe(422);
+    expect(await jsonBody(response)).toEqual({ errors: { name: MESSAGES.name.required } });
   });
 });
 

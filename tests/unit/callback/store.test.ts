@@ -1,8 +1,12 @@
 import { getStore } from '@netlify/blobs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelState, initialMeta, isDue, type LeadMeta } from '../../../src/leads/metadata.ts';
+import { LIMITS } from '../../../src/callback/fields.ts';
+import { validateCallback } from '../../../src/callback/schema.ts';
+import { storeLead } from '../../../src/leads/intake.ts';
 import { createLeadStore, LEADS_STORE } from '../../../src/leads/store.ts';
-import { startBlobs, type TestBlobs } from './support/blobs.ts';
+import { filesOnDisk, startBlobs, type TestBlobs } from './support/blobs.ts';
+import { SECRETS, VALID, testKeys } from './support/fixtures.ts';
 
 let blobs: TestBlobs;
 beforeAll(async () => {
@@ -29,7 +33,7 @@ describe('lead store', () => {
     const store = createLeadStore();
     const id = crypto.randomUUID();
     expect((await store.put(id, 'sealed-1', meta())).created).toBe(true);
-    expect((await store.put(id, 'sealed-2', meta())).created).toBe(false);
+    expect((await store.put(id, 'sealed-2', meta({ page: '/other/' }))).created).toBe(false);
     const found = await store.get(id);
     expect(found).toMatchObject({ id, sealed: 'sealed-1', meta: meta() });
     expect(found?.etag).toMatch(/\S/);
@@ -94,6 +98,10 @@ describe('lead store', () => {
     expect(ids).toContain(due);
     expect(ids).not.toContain(later);
     expect(ids).not.toContain(done);
+    // Each channel on its own state: all three still owe the email channel.
+    expect((await store.listDue(now, ['email'])).map((lead) => lead.id)).toEqual(
+      expect.arrayContaining([due, later, done]),
+    );
     // A channel added after the lead arrived counts as pending since arrival.
     expect((await store.listDue(now, ['crm'])).map((lead) => lead.id)).toEqual(
       expect.arrayContaining([due, later, done]),
@@ -152,8 +160,40 @@ describe('metadata', () => {
     expect(isDue(meta(), 'webhook', new Date(receivedAt.getTime() + offset))).toBe(expected);
   });
 
-  it('carries no personal data and fits Blobs metadata limits', () => {
-    const text = JSON.stringify(meta({ page: `/${'p'.repeat(255)}` }));
-    expect(new TextEncoder().encode(text).length).toBeLessThan(2048);
+  it('carries no personal data and fits Blobs metadata limits', async () => {
+    // A real lead, stored the way the handler stores it; then everything on the Blobs
+    // server's disk (keys, metadata, sealed body) is searched for the person's details.
+    const store = createLeadStore();
+    const submitted = validateCallback({ ...VALID, submissionId: crypto.randomUUID() });
+    if (!submitted.ok) throw new Error('VALID must validate');
+    const { leadId } = await storeLead(
+      {
+        leads: store,
+        keys: await testKeys(),
+        newId: () => crypto.randomUUID(),
+        channels: ['webhook', 'email'],
+      },
+      submitted.value,
+      receivedAt,
+      VALID.page,
+    );
+    const stored = (await store.getMeta(leadId))!.meta!;
+    expect(stored.page).toBe(VALID.page);
+    const onDisk = [...(await filesOnDisk(blobs.directory))]
+      .map(([path, bytes]) => `${path}\n${bytes.toString('utf8')}`)
+      .join('\n');
+    expect(onDisk).toContain(leadId);
+    for (const secret of [...SECRETS, '+14155552671']) {
+      expect(JSON.stringify(stored)).not.toContain(secret);
+      expect(onDisk).not.toContain(secret);
+    }
+    // The largest metadata a lead can carry still fits Netlify's 2 KB.
+    const largest = meta({
+      page: `/${'p'.repeat(LIMITS.pageMax - 1)}`,
+      submission: 'f'.repeat(64),
+      flags: ['alerted:email:webhook', 'alerted:webhook:email'],
+      lease: { token: crypto.randomUUID(), until: receivedAt.toISOString() },
+    });
+    expect(new TextEncoder().encode(JSON.stringify(largest)).length).toBeLessThan(2048);
   });
 });

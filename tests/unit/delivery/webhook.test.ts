@@ -2,9 +2,13 @@
  * The webhook channel against a real HTTP receiver on 127.0.0.1 that verifies every
  * signature with the same library a CRM would use.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createWebhookChannel } from '../../../src/leads/channels/webhook.ts';
 import { leadMessage } from '../../../src/leads/channels/webhook-payload.ts';
+import { verifyCallbackWebhook } from '../../../src/leads/webhook-receiver.ts';
 import { closedPort } from '../callback/support/blobs.ts';
 import { makeLead, T0 } from './support/leads.ts';
 import { startReceiver, TEST_WEBHOOK_SECRET, type TestReceiver } from './support/receiver.ts';
@@ -50,10 +54,53 @@ describe('webhook channel', () => {
     });
   });
 
-  it('sends the same body on every retry (only the signature headers change)', () => {
-    const lead = makeLead();
-    expect(leadMessage(lead)).toEqual(leadMessage(structuredClone(lead)));
-    expect(Object.keys(JSON.parse(leadMessage(lead).body) as object)).toEqual(['type', 'timestamp', 'data']);
+  it('sends the same body on every retry (only the signature headers change)', async () => {
+    // A receiver of our own that keeps each request as it came: fails twice, then takes it.
+    const copies: { body: string; headers: Headers }[] = [];
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(req.headers))
+          if (typeof value === 'string') headers.set(name, value);
+        copies.push({ body: Buffer.concat(chunks).toString('utf8'), headers });
+        res.writeHead(copies.length < 3 ? 503 : 204).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      // The signing clock moves on a second per try, as real retries do (minutes apart).
+      let signedAt = Date.now();
+      const retrying = createWebhookChannel({
+        url: `http://127.0.0.1:${port}/hooks`,
+        secret: TEST_WEBHOOK_SECRET,
+        now: () => new Date((signedAt += 1_000)),
+      });
+      const lead = makeLead();
+      const outcomes = [];
+      for (let attempt = 0; attempt < 3; attempt++) {
+        outcomes.push(await retrying.deliver(lead));
+        // Real time passes between tries too, so a body that quoted "now" would differ.
+        await sleep(20);
+      }
+      expect(outcomes).toEqual([
+        { outcome: 'retry', code: 'http_503' },
+        { outcome: 'retry', code: 'http_503' },
+        { outcome: 'delivered' },
+      ]);
+      expect(copies).toHaveLength(3);
+      expect(new Set(copies.map((copy) => copy.body)).size).toBe(1);
+      expect(copies[0]!.body).toBe(leadMessage(lead).body);
+      expect(new Set(copies.map((copy) => copy.headers.get('webhook-id')))).toEqual(new Set([lead.id]));
+      expect(new Set(copies.map((copy) => copy.headers.get('webhook-timestamp'))).size).toBe(3);
+      expect(new Set(copies.map((copy) => copy.headers.get('webhook-signature'))).size).toBe(3);
+      for (const copy of copies)
+        expect(() => verifyCallbackWebhook(TEST_WEBHOOK_SECRET, copy.body, copy.headers)).not.toThrow();
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('an alert names the lead id and the failing channel, nothing about the person', async () => {
