@@ -100,7 +100,6 @@ describe.each(ENCODINGS)('%s requests', (encoding) => {
       schema: 1,
       receivedAt: receivedAt.toISOString(),
       consentVersion: CONSENT_VERSION,
-      page: '/programs/outpatient/',
       submission: null,
       channels: {},
       flags: [],
@@ -126,7 +125,8 @@ describe.each(ENCODINGS)('%s requests', (encoding) => {
     const { page: _, ...fields } = VALID;
     const { added } = await run(submit(encoding, fields, { referer: `${ORIGIN}/programs/?name=Sam#form` }));
     const deps = await makeDeps();
-    expect((await deps.leads.getMeta(added[0]!))?.meta?.page).toBe('/programs/');
+    const stored = (await deps.leads.get(added[0]!))!;
+    expect((await openLead(await testKeys(), added[0]!, stored.sealed)).page).toBe('/programs/');
   });
 
   it('invalid fields: 422 naming each problem in plain words, nothing stored', async () => {
