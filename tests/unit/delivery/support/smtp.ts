@@ -37,10 +37,8 @@ export interface TestSmtp {
   /** Recipients to refuse even when there is no fault (a partial refusal). */
   refuse: Set<string>;
   setDelays(delays: SmtpDelays): void;
-  /** Connections the server has seen end, since the start. */
-  closed(): number;
-  /** Resolves once the server has seen `count` connections end in all. */
-  whenClosed(count: number): Promise<void>;
+  /** Resolves once every connection the server has taken so far has ended. */
+  whenIdle(): Promise<void>;
   /** Forgets every message so far and clears the faults and delays. */
   reset(): void;
   stop(): Promise<void>;
@@ -62,8 +60,8 @@ export async function startSmtp(options: { port?: number } = {}): Promise<TestSm
   const refuse = new Set<string>();
   let fault: SmtpFault = 'none';
   let delays: SmtpDelays = {};
-  let closed = 0;
-  const closeWaiters: { count: number; resolve: () => void }[] = [];
+  const open = new Set<string>();
+  let idleWaiters: (() => void)[] = [];
   const later = (ms: number | undefined, then: () => void) => (ms ? setTimeout(then, ms) : then());
   const dropConnection = (session: SMTPServerSession) => {
     const connections = (
@@ -79,15 +77,15 @@ export async function startSmtp(options: { port?: number } = {}): Promise<TestSm
     disableReverseLookup: true,
     logger: false,
     closeTimeout: 100,
-    onConnect(_session, callback) {
+    onConnect(session, callback) {
+      open.add(session.id);
       later(delays.connect, () => callback());
     },
-    onClose() {
-      closed++;
-      for (const waiter of closeWaiters.filter((w) => w.count <= closed)) {
-        closeWaiters.splice(closeWaiters.indexOf(waiter), 1);
-        waiter.resolve();
-      }
+    onClose(session) {
+      open.delete(session.id);
+      if (open.size > 0) return;
+      for (const resolve of idleWaiters) resolve();
+      idleWaiters = [];
     },
     onMailFrom(_address, _session, callback) {
       later(delays.mailFrom, () => callback());
@@ -137,9 +135,8 @@ export async function startSmtp(options: { port?: number } = {}): Promise<TestSm
     setDelays(next) {
       delays = { ...next };
     },
-    closed: () => closed,
-    whenClosed: (count) =>
-      count <= closed ? Promise.resolve() : new Promise((resolve) => closeWaiters.push({ count, resolve })),
+    whenIdle: () =>
+      open.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve)),
     reset() {
       messages.length = 0;
       refuse.clear();
