@@ -46,6 +46,8 @@ export interface SiteConfig {
   url: string;
   /** Language of every page (BCP 47). */
   lang: string;
+  /** The center's IANA time zone: emails to admissions give times in it, the zone named. */
+  timeZone: string;
   admissions: {
     /** The number every "call us" link dials. */
     phone: Phone;
@@ -81,6 +83,9 @@ export const site: SiteConfig = {
     'Compassionate, evidence-based treatment for addiction and mental-health conditions, with programs tailored to each person.',
   url: 'https://absolute-awakenings.example',
   lang: 'en-US',
+  // The address is not known yet: this follows the placeholder location's state (CA).
+  // Set the zone of the real address with it.
+  timeZone: 'America/Los_Angeles',
   admissions: {
     phone: { display: '(202) 555-0142', e164: '+12025550142' },
     email: 'admissions@absolute-awakenings.example',

@@ -5,6 +5,10 @@
  * A channel never throws: whatever goes wrong becomes `retry` (try again later) or `dead`
  * (trying again cannot help) with a short code, so the sweeper's bookkeeping stays simple
  * and no exception text (which may quote an address) travels anywhere.
+ *
+ * A channel also ends its own attempts: within `CHANNEL_LIMIT_MS`, and at once when the
+ * caller's signal aborts. Ending means cancelling (closing the connection), not just no
+ * longer waiting: a send that goes on after we recorded a timeout is a duplicate.
  */
 import type { LeadRecord } from '../record.ts';
 import type { DeliveryCode } from './codes.ts';
@@ -28,12 +32,22 @@ export interface DeliveryFailure {
   failedAt: Date;
 }
 
+/**
+ * Longest one attempt of any channel may take, first byte to the other side's answer.
+ * Room for a slow but working SMTP server (about 13 s for a whole message), well inside
+ * a scheduled run's 30 s (see ../delivery/deps.ts for the deadline around it).
+ */
+export const CHANNEL_LIMIT_MS = 20_000;
+
 export interface Channel {
   readonly name: ChannelName;
-  /** Hands the lead to admissions. `delivered` only once the other side has taken it. */
-  deliver(lead: LeadRecord): Promise<DeliveryResult>;
-  /** Sends a `callback.delivery_failed` notice about another channel. */
-  alert(failure: DeliveryFailure): Promise<DeliveryResult>;
+  /**
+   * Hands the lead to admissions. `delivered` only once the other side has taken it.
+   * `signal` aborts the attempt (the caller has given up on it): answer `timeout` then.
+   */
+  deliver(lead: LeadRecord, signal?: AbortSignal): Promise<DeliveryResult>;
+  /** Sends a `callback.delivery_failed` notice about another channel; `signal` as above. */
+  alert(failure: DeliveryFailure, signal?: AbortSignal): Promise<DeliveryResult>;
 }
 
 /** The short lead id admissions sees in subjects and file names: the first 8 hex digits. */

@@ -6,10 +6,12 @@
  * The subject names no person and no condition ("New callback request 1a2b3c4d"): it
  * shows on lock screens and in shared inbox lists. The details are in the body only.
  * The Message-ID comes from the lead id, so a retried send is the same message to mail
- * clients and a receiving system can deduplicate on it.
+ * clients and a receiving system can deduplicate on it. Times are in the center's time
+ * zone (site.timeZone, see ./center-time.ts), the zone named.
  */
 import { escapeHtml } from '../answer-html.ts';
 import type { LeadRecord } from '../record.ts';
+import { centerTime } from './center-time.ts';
 import { shortId, type DeliveryFailure } from './channel.ts';
 import { CALL_TIME_LABELS, FOR_WHOM_LABELS, displayPhone, programLabel } from './labels.ts';
 
@@ -40,7 +42,7 @@ export function messageDomain(from: string): string {
 const yesNo = (allowed: boolean, yes: string, no: string) => (allowed ? yes : no);
 
 /** Label and value rows, in the order admissions works through them. */
-function leadRows(lead: LeadRecord): [string, string][] {
+function leadRows(lead: LeadRecord, timeZone: string | undefined): [string, string][] {
   return [
     ['Name', lead.name],
     ['Phone', displayPhone(lead.phone)],
@@ -50,15 +52,16 @@ function leadRows(lead: LeadRecord): [string, string][] {
     ['Program of interest', lead.program ? programLabel(lead.program) : 'not chosen'],
     ['Voicemail', yesNo(lead.voicemail, 'may leave a voicemail', 'do NOT leave a voicemail')],
     ['Text messages', yesNo(lead.texts, 'welcome', 'do NOT text')],
-    ['Consent', `agreed to consent text ${lead.consent.version} at ${lead.consent.at}`],
+    ['Consent', `agreed to consent text ${lead.consent.version} at ${centerTime(lead.consent.at, timeZone)}`],
     ['Sent from page', lead.page ?? 'unknown'],
-    ['Received', lead.receivedAt],
+    ['Received', centerTime(lead.receivedAt, timeZone)],
     ['Lead id', lead.id],
   ];
 }
 
-export function leadMail(lead: LeadRecord, addresses: MailAddresses): MailMessage {
-  const rows = leadRows(lead);
+/** `timeZone` defaults to the center's (site.timeZone). */
+export function leadMail(lead: LeadRecord, addresses: MailAddresses, timeZone?: string): MailMessage {
+  const rows = leadRows(lead, timeZone);
   const tel = `tel:${lead.phone}`;
   const text = [
     'A visitor asked for a confidential callback.',
@@ -95,11 +98,15 @@ export function leadMail(lead: LeadRecord, addresses: MailAddresses): MailMessag
   };
 }
 
-export function failureMail(failure: DeliveryFailure, addresses: MailAddresses): MailMessage {
+export function failureMail(
+  failure: DeliveryFailure,
+  addresses: MailAddresses,
+  timeZone?: string,
+): MailMessage {
   const lines = [
     `The ${failure.channel} channel could not deliver callback request ${failure.leadId}`,
     `for 24 hours (${failure.attempts} attempts, last error: ${failure.lastError ?? 'unknown'}).`,
-    'It gave up at ' + failure.failedAt.toISOString() + '.',
+    `It gave up at ${centerTime(failure.failedAt, timeZone)}.`,
     '',
     'The request is still stored, encrypted. To see it and send it again:',
     `  npm run leads -- show ${failure.leadId}`,

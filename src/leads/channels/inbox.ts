@@ -15,7 +15,11 @@ import { loadNodemailer } from './nodemailer.ts';
 const LOCAL_ADDRESSES = { from: 'Callback requests <callbacks@localhost>', to: ['admissions@localhost'] };
 
 export function createInboxChannel(options: { dir: string }): Channel {
-  async function write(fileName: string, message: MailMessage): Promise<DeliveryResult> {
+  async function write(
+    fileName: string,
+    message: MailMessage,
+    signal?: AbortSignal,
+  ): Promise<DeliveryResult> {
     const path = join(options.dir, fileName);
     const temp = join(options.dir, `.${fileName}.${crypto.randomUUID()}.tmp`);
     try {
@@ -25,18 +29,20 @@ export function createInboxChannel(options: { dir: string }): Channel {
       await mkdir(options.dir, { recursive: true, mode: 0o700 });
       await writeFile(temp, bytes, { mode: 0o600 });
       await chmod(temp, 0o600);
+      // Given up on (the caller recorded a timeout): the file must not appear after all.
+      signal?.throwIfAborted();
       await rename(temp, path);
       return DELIVERED;
     } catch {
       await rm(temp, { force: true }).catch(() => undefined);
-      return retry('io');
+      return retry(signal?.aborted ? 'timeout' : 'io');
     }
   }
 
   return {
     name: 'inbox',
-    deliver: (lead) => write(`${lead.id}.eml`, leadMail(lead, LOCAL_ADDRESSES)),
-    alert: (failure) =>
-      write(`failed-${failure.channel}-${failure.leadId}.eml`, failureMail(failure, LOCAL_ADDRESSES)),
+    deliver: (lead, signal) => write(`${lead.id}.eml`, leadMail(lead, LOCAL_ADDRESSES), signal),
+    alert: (failure, signal) =>
+      write(`failed-${failure.channel}-${failure.leadId}.eml`, failureMail(failure, LOCAL_ADDRESSES), signal),
   };
 }

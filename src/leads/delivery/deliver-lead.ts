@@ -7,7 +7,7 @@
 import { retry, type Channel, type DeliveryResult } from '../channels/channel.ts';
 import { isDeliveryCode, type DeliveryCode } from '../channels/codes.ts';
 import type { ChannelName } from '../channels/names.ts';
-import { DeadlineError, withDeadline } from '../deadline.ts';
+import { DeadlineError, withCancellingDeadline } from '../deadline.ts';
 import { errorName } from '../log.ts';
 import { channelState, type ChannelState, type LeadMeta } from '../metadata.ts';
 import type { LeadRecord } from '../record.ts';
@@ -35,10 +35,17 @@ const clock = (deps: DeliveryDeps) => deps.now?.() ?? new Date();
 const asCode = (value: string | null): DeliveryCode | null =>
   value !== null && isDeliveryCode(value) ? value : null;
 
-/** A channel call that never throws and never outlasts the deadline. */
-async function attempt(deps: DeliveryDeps, send: () => Promise<DeliveryResult>): Promise<DeliveryResult> {
+/**
+ * A channel call that never throws and never outlasts the deadline. The channel ends its
+ * own attempt well before (CHANNEL_LIMIT_MS); should it not, the deadline counts it as a
+ * timeout and aborts it, so it cannot deliver after all and be sent again next sweep.
+ */
+async function attempt(
+  deps: DeliveryDeps,
+  send: (signal: AbortSignal) => Promise<DeliveryResult>,
+): Promise<DeliveryResult> {
   try {
-    return await withDeadline(send(), deps.channelDeadlineMs ?? CHANNEL_DEADLINE_MS);
+    return await withCancellingDeadline(send, deps.channelDeadlineMs ?? CHANNEL_DEADLINE_MS);
   } catch (error) {
     return retry(error instanceof DeadlineError ? 'timeout' : 'unexpected');
   }
@@ -96,7 +103,9 @@ export async function deliverLead(
   const results = await Promise.all(
     due.map(async (name) => {
       const channel = byName.get(name)!;
-      const result = record ? await attempt(deps, () => channel.deliver(record)) : retry('unreadable');
+      const result = record
+        ? await attempt(deps, (signal) => channel.deliver(record, signal))
+        : retry('unreadable');
       return [name, result] as const;
     }),
   );
@@ -181,14 +190,17 @@ async function sendAlerts(
   const sent = await Promise.all(
     owed.map(async (alert) => {
       const failed = channelState(meta, alert.failing);
-      const result = await attempt(deps, () =>
-        byName.get(alert.via)!.alert({
-          leadId,
-          channel: alert.failing,
-          attempts: failed.attempts,
-          lastError: asCode(failed.lastError),
-          failedAt: new Date(failed.lastAttemptAt ?? meta.receivedAt),
-        }),
+      const result = await attempt(deps, (signal) =>
+        byName.get(alert.via)!.alert(
+          {
+            leadId,
+            channel: alert.failing,
+            attempts: failed.attempts,
+            lastError: asCode(failed.lastError),
+            failedAt: new Date(failed.lastAttemptAt ?? meta.receivedAt),
+          },
+          signal,
+        ),
       );
       const ok = result.outcome === 'delivered';
       const fields = { event: 'delivery.alert', leadId, channel: alert.failing, via: alert.via } as const;

@@ -56,7 +56,9 @@ describe('email channel', () => {
     expect(text).toContain('Voicemail: may leave a voicemail');
     expect(text).toContain('Text messages: do NOT text');
     expect(text).toContain('Program of interest: Intensive outpatient');
-    expect(text).toContain(`agreed to consent text c1-14ab5db63891 at ${T0.toISOString()}`);
+    // T0 is 15:00 UTC on March 2, 2026: 7 am in the center's zone (site.timeZone), before DST.
+    expect(text).toContain('agreed to consent text c1-14ab5db63891 at Mon, Mar 2, 2026, 7:00 AM PST');
+    expect(text).toContain('Received: Mon, Mar 2, 2026, 7:00 AM PST');
     expect(text).toContain('Marisol Quintanilla-Bj');
   });
 
@@ -116,6 +118,7 @@ describe('email channel', () => {
     const body = decodeQuotedPrintable(mail!.raw);
     expect(body).toContain(lead.id);
     expect(body).toContain('The webhook channel could not deliver');
+    expect(body).toContain('It gave up at Mon, Mar 2, 2026, 7:00 AM PST.');
     expect(body).not.toMatch(/Marisol|4155552671|example\.org/);
   });
 });

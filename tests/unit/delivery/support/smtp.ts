@@ -1,6 +1,7 @@
 /**
  * A real SMTP server (smtp-server) on 127.0.0.1 for tests, with faults to switch on:
- * refuse the recipient (550), drop the connection in the middle of the message.
+ * refuse the recipient (550), drop the connection in the middle of the message, and
+ * answer slowly at chosen steps.
  */
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
@@ -14,6 +15,20 @@ export interface ReceivedMail {
   headers: Map<string, string>;
 }
 
+/**
+ * How long the server takes before answering each step, in ms. Everything before the
+ * final dot is where a client that gives up leaves the server with nothing; `dataReply`
+ * is after it: the server has the message (it is in `messages`) and answers late.
+ */
+export interface SmtpDelays {
+  /** Before the greeting. */
+  connect?: number;
+  mailFrom?: number;
+  rcptTo?: number;
+  /** After the final dot, before "250 queued". */
+  dataReply?: number;
+}
+
 export interface TestSmtp {
   url: string;
   port: number;
@@ -21,7 +36,10 @@ export interface TestSmtp {
   setFault(fault: SmtpFault): void;
   /** Recipients to refuse even when there is no fault (a partial refusal). */
   refuse: Set<string>;
-  /** Forgets every message so far and clears the faults. */
+  setDelays(delays: SmtpDelays): void;
+  /** Resolves once every connection the server has taken so far has ended. */
+  whenIdle(): Promise<void>;
+  /** Forgets every message so far and clears the faults and delays. */
   reset(): void;
   stop(): Promise<void>;
 }
@@ -41,6 +59,10 @@ export async function startSmtp(options: { port?: number } = {}): Promise<TestSm
   const messages: ReceivedMail[] = [];
   const refuse = new Set<string>();
   let fault: SmtpFault = 'none';
+  let delays: SmtpDelays = {};
+  const open = new Set<string>();
+  let idleWaiters: (() => void)[] = [];
+  const later = (ms: number | undefined, then: () => void) => (ms ? setTimeout(then, ms) : then());
   const dropConnection = (session: SMTPServerSession) => {
     const connections = (
       server as unknown as { connections: Set<{ id: string; _socket: { destroy(): void } }> }
@@ -55,12 +77,27 @@ export async function startSmtp(options: { port?: number } = {}): Promise<TestSm
     disableReverseLookup: true,
     logger: false,
     closeTimeout: 100,
+    onConnect(session, callback) {
+      open.add(session.id);
+      later(delays.connect, () => callback());
+    },
+    onClose(session) {
+      open.delete(session.id);
+      if (open.size > 0) return;
+      for (const resolve of idleWaiters) resolve();
+      idleWaiters = [];
+    },
+    onMailFrom(_address, _session, callback) {
+      later(delays.mailFrom, () => callback());
+    },
     onRcptTo(address, _session, callback) {
-      if (fault === 'refuse_recipient' || refuse.has(address.address)) {
-        const error = Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 });
-        return callback(error);
-      }
-      callback();
+      later(delays.rcptTo, () => {
+        if (fault === 'refuse_recipient' || refuse.has(address.address)) {
+          const error = Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 });
+          return callback(error);
+        }
+        callback();
+      });
     },
     onData(stream, session, callback) {
       if (fault === 'drop') {
@@ -78,7 +115,7 @@ export async function startSmtp(options: { port?: number } = {}): Promise<TestSm
           raw,
           headers: parseHeaders(raw),
         });
-        callback();
+        later(delays.dataReply, () => callback());
       });
     },
   });
@@ -95,10 +132,16 @@ export async function startSmtp(options: { port?: number } = {}): Promise<TestSm
     setFault(next) {
       fault = next;
     },
+    setDelays(next) {
+      delays = { ...next };
+    },
+    whenIdle: () =>
+      open.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve)),
     reset() {
       messages.length = 0;
       refuse.clear();
       fault = 'none';
+      delays = {};
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
