@@ -22,9 +22,17 @@ const log = createLogger();
 // Netlify's scheduler calls with a Request and a Context; the context may be missing locally.
 export default async (_req?: Request, context?: Context): Promise<Response> => {
   try {
-    const { deps, settings } = await deliveryDepsFromEnv(readFunctionEnv, log, deployContextOf(context));
-    // No usable key: already logged by setting name; nothing can be opened or sent.
-    if (!deps) return answer(503, { error: 'LEAD_ENCRYPTION_KEY is missing or invalid' });
+    const { deps, settings, keys } = await deliveryDepsFromEnv(
+      readFunctionEnv,
+      log,
+      deployContextOf(context),
+    );
+    if (!deps) {
+      // No usable key: nothing can be opened or sent. Said on every run, by setting name.
+      const reason = keys.ok ? 'invalid_setting' : keys.problem;
+      log.error({ event: 'config.error', outcome: 'failed', reason, setting: 'LEAD_ENCRYPTION_KEY' });
+      return answer(503, { error: 'LEAD_ENCRYPTION_KEY is missing or invalid' });
+    }
     const report = await sweep(deps, {
       retentionDays: settings.retentionDays,
       tidy: (now) => pruneRateLimit(now),

@@ -13,7 +13,7 @@ type Node = Record<string, unknown> & { '@id': string; '@type': string };
 const pages = builtPages();
 const origin = site.url;
 const NOINDEX = (path: string) =>
-  path === '/404' || path === '/callback/thanks/' || Number(/^\/articles\/(\d+)\/$/.exec(path)?.[1] ?? 0) >= 2;
+  path === '/404' || path === '/callback/thanks/' || path === '/callback/busy/' || Number(/^\/articles\/(\d+)\/$/.exec(path)?.[1] ?? 0) >= 2;
 const isArticle = (path: string) => /^\/articles\/[a-z][a-z0-9-]*\/$/.test(path);
 const isProgram = (path: string) => /^\/programs\/[a-z][a-z0-9-]*\/$/.test(path);
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { axeFindings, outlineFindings } from './support/a11y.ts';
 import { builtPaths, sitemapPaths } from './support/sitemap.ts';
 
-const EXTRA_PAGES = ['/callback/thanks/', '/no-such-page/'];
+const EXTRA_PAGES = ['/callback/thanks/', '/callback/busy/', '/no-such-page/'];
 
 async function allPaths(page: Page): Promise<string[]> {
   return [...(await sitemapPaths(page.request)), ...EXTRA_PAGES];

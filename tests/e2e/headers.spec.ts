@@ -18,7 +18,7 @@ function expectSecurityHeaders(response: APIResponse, what: string) {
 }
 
 test('every page, the 404 and a bundled asset are served with the security headers', async ({ request }) => {
-  const paths = [...(await sitemapPaths(request)), '/callback/thanks/'];
+  const paths = [...(await sitemapPaths(request)), '/callback/thanks/', '/callback/busy/'];
   for (const path of paths) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(200);

@@ -100,9 +100,16 @@ describe('deliver-leads', () => {
     await storeLead(leads, lead, ['webhook']);
     process.env['LEAD_ENCRYPTION_KEY'] = 'not-a-key';
     useWebhook();
+    const errors = vi.mocked(console.error);
+    errors.mockClear();
     const response = await deliverLeads();
     expect(response.status).toBe(503);
     expect(await response.text()).toContain('LEAD_ENCRYPTION_KEY');
+    // The log names the setting and the problem, never the value.
+    const lines = errors.mock.calls.map((args) => args.map(String).join(' '));
+    expect(lines.filter((line) => line.includes('"setting":"LEAD_ENCRYPTION_KEY"'))).toHaveLength(1);
+    expect(lines.join('\n')).toContain('"reason":"invalid_setting"');
+    expect(lines.join('\n')).not.toContain('not-a-key');
     expect(servers.receiver.calls).toHaveLength(0);
     expect((await leads.getMeta(lead.id))!.meta!.channels['webhook']).toMatchObject({
       status: 'pending',
