@@ -1,10 +1,14 @@
 /**
  * The due index: for every lead, a small entry in the leads store whose key says when the
  * sweep should next look at it, so a sweep finds what is due by listing the index up to
- * now instead of reading every lead (see ./delivery/sweep.ts).
+ * now instead of reading every lead (see ./delivery/sweep.ts). Two lanes, so that work for
+ * admissions never waits behind housekeeping:
  *
- *   due/<13-digit ms>/<lead id>    body empty; keys sort by time, then id
+ *   due/<13-digit ms>/<lead id>      a retry, an alert, a new lead: anything to send
+ *   settled/<13-digit ms>/<lead id>  a lead every channel has settled: its purge, or the
+ *                                    reminder that admissions never got it
  *
+ * Bodies are empty; keys sort by time, then id.
  * The key holds a time and the random lead id: no personal data. Netlify Blobs lists keys
  * in lexicographic order, page by page, and so does the local server (it walks folders in
  * sorted order); a fixed-width time makes that order the order of times.
@@ -21,38 +25,37 @@ import { alertFlag } from './delivery/plan.ts';
 import { isLeadId } from './ids.ts';
 import type { LeadMeta } from './metadata.ts';
 
-export const INDEX_PREFIX = 'due/';
+export const LANES = ['due', 'settled'] as const;
+export type Lane = (typeof LANES)[number];
+export const lanePrefix = (lane: Lane): string => `${lane}/`;
 const TIME_DIGITS = 13;
-const INDEX_KEY = /^due\/(\d{13})\/([0-9a-f-]{36})$/;
+const INDEX_KEY = /^(due|settled)\/(\d{13})\/([0-9a-f-]{36})$/;
 
 export interface IndexEntry {
   key: string;
+  lane: Lane;
   /** Epoch milliseconds. */
   at: number;
   id: string;
 }
 
-export function indexKey(at: number, id: string): string {
+export function indexKey(lane: Lane, at: number, id: string): string {
   const ms = Number.isFinite(at) ? Math.min(Math.max(0, Math.floor(at)), 10 ** TIME_DIGITS - 1) : 0;
-  return `${INDEX_PREFIX}${String(ms).padStart(TIME_DIGITS, '0')}/${id}`;
-}
-
-export function indexEntry(at: number, id: string): IndexEntry {
-  const key = indexKey(at, id);
-  return { key, at: Number(key.slice(INDEX_PREFIX.length, INDEX_PREFIX.length + TIME_DIGITS)), id };
+  return `${lanePrefix(lane)}${String(ms).padStart(TIME_DIGITS, '0')}/${id}`;
 }
 
 /** Null for anything that is not one of our entries (the local server's temporary files, say). */
 export function parseIndexKey(key: string): IndexEntry | null {
   const match = INDEX_KEY.exec(key);
-  if (!match || !isLeadId(match[2]!)) return null;
-  return { key, at: Number(match[1]), id: match[2]! };
+  if (!match || !isLeadId(match[3]!)) return null;
+  return { key, lane: match[1] as Lane, at: Number(match[2]), id: match[3]! };
 }
 
 const time = (iso: string | null | undefined, fallback: string): number => Date.parse(iso ?? fallback);
 
 /**
  * When the sweep may next have something to do for this lead, from its metadata alone
+ * (always an entry in the `due` lane; the sweep moves settled leads to the other)
  * (the store knows neither the configured channels nor the retention period). Never later
  * than the sweep's own answer (`nextSweepAt` in ./delivery/plan.ts) for any configured
  * channels the lead already has states for:

@@ -64,19 +64,22 @@ export function createRateLimiter(options: { limit: number; open?: () => Store }
 }
 
 /** Old counters deleted per sweep at most; the rest go at the next runs. */
-export const PRUNE_PER_RUN = 1_000;
+export const PRUNE_PER_RUN = 500;
 const PRUNE_AT_ONCE = 16;
 
 /**
  * Deletes counters from days before `now`'s (UTC) day, at most `limit` a call, for the
  * scheduled sweeper. It lists the day folders first and only then the keys of past days,
- * page by page, stopping at the limit: a flood of yesterday's requests takes a few runs to
- * clear, and never one run past its time. What is left is simply found again next run.
+ * page by page, stopping at the limit or when `more()` says the time is up: a flood of
+ * yesterday's requests takes a few runs to clear, and never holds one run past its time.
+ * What is left is simply found again next run.
  */
 export async function pruneRateLimit(
   now: Date,
   open: () => Store = openRateBlobStore,
   limit: number = PRUNE_PER_RUN,
+  /** Asked between batches: false stops (the sweep's time is up). */
+  more: () => boolean = () => true,
 ): Promise<number> {
   const store = open();
   const today = now.toISOString().slice(0, 10);
@@ -90,9 +93,11 @@ export async function pruneRateLimit(
     for await (const page of store.list({ prefix: `${PREFIX}${day}/`, paginate: true })) {
       const keys = page.blobs.map((entry) => entry.key).slice(0, limit - removed);
       for (let start = 0; start < keys.length; start += PRUNE_AT_ONCE) {
-        await Promise.all(keys.slice(start, start + PRUNE_AT_ONCE).map((key) => store.delete(key)));
+        if (!more()) return removed;
+        const batch = keys.slice(start, start + PRUNE_AT_ONCE);
+        await Promise.all(batch.map((key) => store.delete(key)));
+        removed += batch.length;
       }
-      removed += keys.length;
       if (removed >= limit) return removed;
     }
   }

@@ -5,7 +5,8 @@
  *   lead/<lead id>           body: the sealed record; metadata: LeadMeta (delivery state)
  *   submission/<sha-256 hex> body: the lead id a client submissionId became;
  *                            metadata: { claimedAt } (when the claim was made)
- *   due/<ms>/<lead id>       the due index (./lead-index.ts): when the sweep should look
+ *   due/<ms>/<lead id>       the due index (./lead-index.ts): when the sweep should look;
+ *   settled/<ms>/<lead id>   the same for leads every channel has settled
  *   sweep/cursor/<walk>      where the sweep's slow walks over leads and submissions resume
  *
  * Writes are conditional (ETags), so two workers never overwrite each other's delivery
@@ -31,7 +32,7 @@ import { getStore, type Store } from '@netlify/blobs';
 import { boundedFetch } from './blobs-fetch.ts';
 import { getMetadataWithEtag, getTextWithEtag } from './blobs-read.ts';
 import { isLeadId } from './ids.ts';
-import { INDEX_PREFIX, indexKey, indexTime, parseIndexKey, type IndexEntry } from './lead-index.ts';
+import { indexKey, indexTime, lanePrefix, parseIndexKey, type IndexEntry, type Lane } from './lead-index.ts';
 import { isDue, parseMeta, type LeadMeta } from './metadata.ts';
 
 export const LEADS_STORE = 'leads';
@@ -103,11 +104,11 @@ export interface LeadStore {
 
   // The sweep's side (./delivery/sweep.ts).
 
-  /** Index entries due by `now`, oldest first; the listing stops at a page end once `more()` is false. */
-  dueEntries(now: Date, more: () => boolean): AsyncIterable<IndexEntry>;
+  /** A lane's index entries due by `now`, oldest first; the listing stops at a page end once `more()` is false. */
+  dueEntries(lane: Lane, now: Date, more: () => boolean): AsyncIterable<IndexEntry>;
   inspect(id: string): Promise<SweepRead>;
-  /** Indexes the lead at `at`, then drops `replaces` if that is another entry. */
-  reindex(id: string, at: number, replaces?: IndexEntry): Promise<void>;
+  /** Indexes the lead at `at` in `lane`, then drops `replaces` if that is another entry. */
+  reindex(id: string, lane: Lane, at: number, replaces?: IndexEntry): Promise<void>;
   /** Drops an entry, unless it is the one this store wrote for the lead's latest state. */
   dropEntry(entry: IndexEntry): Promise<void>;
   /** Deletes the lead only if unchanged since read with `etag` (see the header); `entries` go with it. */
@@ -193,7 +194,8 @@ export function createLeadStore(open: () => Store = openLeadsBlobStore): LeadSto
     if (known.size > KNOWN_VERSIONS) known.delete(known.keys().next().value!);
   };
   const rememberRead = (summary: LeadSummary) => {
-    if (summary.meta) remember(summary.id, summary.etag, indexKey(indexTime(summary.meta), summary.id));
+    if (summary.meta)
+      remember(summary.id, summary.etag, indexKey('due', indexTime(summary.meta), summary.id));
   };
 
   /** Index writes never fail a lead's write: a lead left without an entry is found by the repair walk. */
@@ -204,10 +206,15 @@ export function createLeadStore(open: () => Store = openLeadsBlobStore): LeadSto
         () => true,
         () => false,
       );
-  const dropKey = (key: string) =>
-    blobs()
+  /** Entries this store deleted lately, so the sweep's own clean-up does not delete them twice. */
+  const dropped = new Set<string>();
+  const dropKey = async (key: string) => {
+    dropped.add(key);
+    if (dropped.size > KNOWN_VERSIONS) dropped.delete(dropped.values().next().value!);
+    await blobs()
       .delete(key)
       .catch(() => undefined);
+  };
 
   async function getMeta(id: string, listedEtag?: string): Promise<LeadSummary | null> {
     const found = await getMetadataWithEtag(blobs(), leadKey(id), listedEtag);
@@ -247,8 +254,8 @@ export function createLeadStore(open: () => Store = openLeadsBlobStore): LeadSto
     await Promise.all([...keys].map(dropKey));
   }
 
-  async function* dueEntries(now: Date, more: () => boolean): AsyncGenerator<IndexEntry> {
-    for await (const page of blobs().list({ prefix: INDEX_PREFIX, paginate: true })) {
+  async function* dueEntries(lane: Lane, now: Date, more: () => boolean): AsyncGenerator<IndexEntry> {
+    for await (const page of blobs().list({ prefix: lanePrefix(lane), paginate: true })) {
       for (const blob of page.blobs) {
         const entry = parseIndexKey(blob.key);
         if (entry === null) continue;
@@ -307,7 +314,7 @@ export function createLeadStore(open: () => Store = openLeadsBlobStore): LeadSto
     getMeta: (id, listedEtag) => getMeta(id, listedEtag),
 
     async put(id, sealed, meta) {
-      const key = indexKey(indexTime(meta), id);
+      const key = indexKey('due', indexTime(meta), id);
       await writeEntry(key);
       const result = await blobs().set(leadKey(id), sealed, { metadata: { ...meta }, onlyIfNew: true });
       if (result.modified && result.etag) remember(id, result.etag, key);
@@ -317,7 +324,7 @@ export function createLeadStore(open: () => Store = openLeadsBlobStore): LeadSto
     },
 
     async putIfMatch(id, sealed, meta, etag) {
-      const key = indexKey(indexTime(meta), id);
+      const key = indexKey('due', indexTime(meta), id);
       const previous = known.get(id)?.etag === etag ? known.get(id)!.key : undefined;
       if (key !== previous) await writeEntry(key);
       const result = await blobs().set(leadKey(id), sealed, { metadata: { ...meta }, onlyIfMatch: etag });
@@ -344,7 +351,9 @@ export function createLeadStore(open: () => Store = openLeadsBlobStore): LeadSto
       if (!found) return;
       const meta = parseMeta(found.metadata);
       const submission = isTombstone(found.metadata) ? tombstoneSubmission(found.metadata) : meta?.submission;
-      const entries = meta ? [{ key: indexKey(indexTime(meta), id), at: 0, id }] : [];
+      const entries = meta
+        ? [{ key: indexKey('due', indexTime(meta), id), lane: 'due' as const, at: 0, id }]
+        : [];
       await finishPurge(id, submission ?? null, entries);
     },
 
@@ -363,7 +372,7 @@ export function createLeadStore(open: () => Store = openLeadsBlobStore): LeadSto
       throw new Error('submission entry keeps changing');
     },
 
-    dueEntries: (now, more) => dueEntries(now, more),
+    dueEntries: (lane, now, more) => dueEntries(lane, now, more),
 
     async inspect(id) {
       const found = await getMetadataWithEtag(blobs(), leadKey(id));
@@ -375,8 +384,8 @@ export function createLeadStore(open: () => Store = openLeadsBlobStore): LeadSto
       return { kind: 'lead', lead };
     },
 
-    async reindex(id, at, replaces) {
-      const key = indexKey(at, id);
+    async reindex(id, lane, at, replaces) {
+      const key = indexKey(lane, at, id);
       const mine = known.get(id);
       if (mine) mine.key = key;
       if (replaces?.key === key) return;
@@ -385,7 +394,7 @@ export function createLeadStore(open: () => Store = openLeadsBlobStore): LeadSto
     },
 
     async dropEntry(entry) {
-      if (known.get(entry.id)?.key === entry.key) return;
+      if (known.get(entry.id)?.key === entry.key || dropped.has(entry.key)) return;
       await blobs().delete(entry.key);
     },
 

@@ -6,7 +6,10 @@
  *
  * It never reads every lead. It lists the due index (../lead-index.ts) up to now, oldest
  * first, and for each entry re-reads that one lead, decides, and moves the entry to the
- * next time the lead needs it (a retry, an alert, its purge). A slow repair walk
+ * next time the lead needs it (a retry, an alert, its purge). Leads with something to send
+ * (the `due` lane) and settled leads waiting for their purge (the `settled` lane) are
+ * listed apart and worked side by side, the second with fewer workers and a cap per run,
+ * so a wave of purges never holds up a retry. A slow repair walk
  * re-indexes a bounded page of leads per run, resuming where the last run stopped, so a
  * lead whose index write failed is still found; the same kind of walk finds submission
  * entries whose lead was never written.
@@ -19,21 +22,31 @@
  */
 import type { ChannelName } from '../channels/names.ts';
 import { withDeadline } from '../deadline.ts';
-import type { IndexEntry } from '../lead-index.ts';
+import { indexTime, type IndexEntry, type Lane } from '../lead-index.ts';
 import { errorName, type CountName } from '../log.ts';
+import type { LeadMeta } from '../metadata.ts';
 import type { LeadSummary } from '../store.ts';
 import { deliverLead } from './deliver-lead.ts';
 import type { DeliveryDeps } from './deps.ts';
 import { nextSweepAt } from './next-sweep.ts';
 import { leaseActive, needsWork, undelivered } from './plan.ts';
-import { purgeDecision, type PurgeDecision } from './retention.ts';
+import { purgeAt, purgeDecision, type PurgeDecision } from './retention.ts';
 
 /** No lead is started (nor index page or lead read) after this; one started just before it still ends inside the limit. */
 export const SWEEP_BUDGET_MS = 10_000;
+/**
+ * Housekeeping (the settled lane's purges, the repair walk, orphaned submissions, old
+ * rate-limit counters) starts once the due lane has stopped starting leads, and starts no
+ * new step later than this after the budget: work for admissions goes first, and
+ * housekeeping still moves on every run, however long the due backlog.
+ */
+export const HOUSEKEEPING_MS = 5_000;
 /** Netlify stops a scheduled run at 30 s; leave room to record outcomes. */
 export const SWEEP_LIMIT_MS = 27_000;
 export const SWEEP_CONCURRENCY = 4;
-/** Leads deleted per run at most; the rest stay due for the next run. */
+/** Workers on the settled lane (purges, reminders), beside the SWEEP_CONCURRENCY on the due lane. */
+export const SETTLED_CONCURRENCY = 2;
+/** Leads deleted per run at most, and settled-lane entries looked at; the rest stay due for the next run. */
 export const PURGES_PER_RUN = 250;
 /** Leads the repair walk re-indexes per run: every lead once per (leads / this) runs. */
 export const REPAIR_PER_RUN = 200;
@@ -49,13 +62,17 @@ export const READ_DEADLINE_MS = 5_000;
 export interface SweepOptions {
   retentionDays: number;
   budgetMs?: number;
+  housekeepingMs?: number;
   limitMs?: number;
   concurrency?: number;
   purgesPerRun?: number;
   repairPerRun?: number;
   submissionsPerRun?: number;
-  /** Extra tidying, e.g. old rate-limit counters (bounded per run); answers how many entries it removed. */
-  tidy?: (now: Date) => Promise<number>;
+  /**
+   * Extra tidying, e.g. old rate-limit counters (bounded per run); answers how many entries
+   * it removed. `more()` turns false when the run's housekeeping time is up.
+   */
+  tidy?: (now: Date, more: () => boolean) => Promise<number>;
 }
 
 export type SweepReport = Record<CountName, number>;
@@ -88,14 +105,19 @@ interface Run {
   started: number;
   report: SweepReport;
   inBudget(): boolean;
+  /** The same for housekeeping (HOUSEKEEPING_MS more). */
+  inHousekeeping(): boolean;
   /** Purges this run may still start. */
   purges: number;
+  /** Leads this run deleted or is deleting: counted once, and left alone by the repair walk. */
+  purged: Set<string>;
   damaged: Set<string>;
 }
 
 export async function sweep(deps: DeliveryDeps, options: SweepOptions): Promise<SweepReport> {
   const started = performance.now();
   const budgetMs = options.budgetMs ?? SWEEP_BUDGET_MS;
+  const housekeepingMs = options.housekeepingMs ?? HOUSEKEEPING_MS;
   const run: Run = {
     deps,
     options,
@@ -104,8 +126,10 @@ export async function sweep(deps: DeliveryDeps, options: SweepOptions): Promise<
     started,
     report: emptyReport(),
     inBudget: () => performance.now() - started <= budgetMs,
+    inHousekeeping: () => performance.now() - started <= budgetMs + housekeepingMs,
     purges: options.purgesPerRun ?? PURGES_PER_RUN,
     damaged: new Set(),
+    purged: new Set(),
   };
   const { report } = run;
 
@@ -120,17 +144,29 @@ export async function sweep(deps: DeliveryDeps, options: SweepOptions): Promise<
       deps.log.error({ event: 'sweep.error', outcome: 'failed', errorName: errorName(error) }),
     );
   const leadsToo = run.names.length > 0;
-  await Promise.all([
-    leadsToo ? part(sweepDue(run)) : null,
-    leadsToo ? part(repair(run)) : null,
-    part(purgeOrphanedSubmissions(run)),
-    options.tidy
-      ? options.tidy(run.now).then(
+  let dueLaneStopped: () => void = () => undefined;
+  const housekeepingMayStart = new Promise<void>((resolve) => (dueLaneStopped = resolve));
+  const housekeeping = async () => {
+    await housekeepingMayStart;
+    const steps: Promise<unknown>[] = [part(purgeOrphanedSubmissions(run))];
+    if (leadsToo)
+      steps.push(part(sweepLane(run, 'settled', SETTLED_CONCURRENCY, run.purges)), part(repair(run)));
+    if (options.tidy) {
+      steps.push(
+        options.tidy(run.now, run.inHousekeeping).then(
           (removed) => void (report.rateEntries = removed),
           (error: unknown) =>
             deps.log.warn({ event: 'sweep.error', outcome: 'warning', errorName: errorName(error) }),
-        )
-      : null,
+        ),
+      );
+    }
+    await Promise.all(steps);
+  };
+  await Promise.all([
+    leadsToo
+      ? part(sweepLane(run, 'due', options.concurrency ?? SWEEP_CONCURRENCY, Infinity, dueLaneStopped))
+      : dueLaneStopped(),
+    housekeeping(),
   ]);
 
   const level =
@@ -144,15 +180,24 @@ export async function sweep(deps: DeliveryDeps, options: SweepOptions): Promise<
   return report;
 }
 
-/** The due index, oldest entry first, `concurrency` leads at a time. */
-async function sweepDue(run: Run): Promise<void> {
-  const entries = run.deps.leads.dueEntries(run.now, run.inBudget)[Symbol.asyncIterator]();
+/** One lane of the index, oldest entry first, `concurrency` leads at a time, at most `cap` entries. */
+async function sweepLane(
+  run: Run,
+  lane: Lane,
+  concurrency: number,
+  cap: number,
+  stoppedStarting: () => void = () => undefined,
+): Promise<void> {
+  let left = cap;
+  const inTime = lane === 'due' ? run.inBudget : run.inHousekeeping;
+  const more = () => inTime() && left > 0;
+  const entries = run.deps.leads.dueEntries(lane, run.now, more)[Symbol.asyncIterator]();
   /** Leads already handled this run, and whether that left the lead indexed by another entry. */
   const handled = new Map<string, Promise<boolean>>();
   const worker = async () => {
     for (let next = await entries.next(); !next.done; next = await entries.next()) {
       const entry = next.value;
-      if (!run.inBudget()) {
+      if (!more()) {
         // Not read: it may well need work. It is due again at the next run.
         run.report.due++;
         run.report.deferred++;
@@ -165,14 +210,24 @@ async function sweepDue(run: Run): Promise<void> {
         if (await first) await guard(run, entry.id, () => run.deps.leads.dropEntry(entry));
         continue;
       }
+      left--;
       const work = guard(run, entry.id, () => handleEntry(run, entry)).then((done) => done === true);
       handled.set(entry.id, work);
       await work;
     }
   };
-  await Promise.all(
-    Array.from({ length: Math.max(1, run.options.concurrency ?? SWEEP_CONCURRENCY) }, worker),
-  );
+  // The first worker to find nothing more to start means the lane starts nothing new.
+  const workers = Array.from({ length: Math.max(1, concurrency) }, () => worker().finally(stoppedStarting));
+  try {
+    await Promise.all(workers);
+  } finally {
+    stoppedStarting();
+  }
+}
+
+/** Where a lead that needs nothing right now waits: settled leads in their own lane. */
+function parkLane(run: Run, meta: LeadMeta): Lane {
+  return purgeAt(meta, run.names, run.options.retentionDays) === null ? 'due' : 'settled';
 }
 
 /** Runs one lead's step; a failure is that lead's alone (logged by id). */
@@ -216,6 +271,8 @@ async function handleEntry(run: Run, entry: IndexEntry): Promise<boolean> {
     return false;
   }
   if (found.kind === 'purging') {
+    if (run.purged.has(entry.id)) return false;
+    run.purged.add(entry.id);
     await deps.leads.finishPurge(entry.id, found.submission, [entry]);
     report.purged++;
     return false;
@@ -237,7 +294,7 @@ async function handleEntry(run: Run, entry: IndexEntry): Promise<boolean> {
   if (needsWork(meta, names, now)) return deliver(run, lead, entry);
   if (undelivered(meta, names)) report.undelivered++;
   const at = nextSweepAt(meta, names, now, run.options.retentionDays);
-  if (at !== null) await deps.leads.reindex(lead.id, at, entry);
+  if (at !== null) await deps.leads.reindex(lead.id, parkLane(run, meta), at, entry);
   return true;
 }
 
@@ -267,13 +324,15 @@ async function deliver(run: Run, lead: LeadSummary, entry: IndexEntry): Promise<
 
 async function purge(run: Run, lead: LeadSummary, decision: PurgeDecision, entry: IndexEntry) {
   const { deps, report } = run;
-  if (run.purges <= 0 || !run.inBudget()) {
+  if (run.purges <= 0 || !(entry.lane === 'due' ? run.inBudget() : run.inHousekeeping())) {
     report.deferred++;
     return false;
   }
   run.purges--;
+  run.purged.add(lead.id);
   const result = await deps.leads.purge(lead.id, lead.etag, lead.meta!.submission, [entry]);
   if (result === 'changed') {
+    run.purged.delete(lead.id);
     // Changed since we read it (an operator's retry, a late outcome): kept; the next run decides again.
     report.changed++;
     return false;
@@ -296,25 +355,32 @@ async function repair(run: Run): Promise<void> {
   const { deps, names, now } = run;
   const ids = await deps.leads.walk('lead', run.options.repairPerRun ?? REPAIR_PER_RUN);
   await eachLimited(ids, run.options.concurrency ?? SWEEP_CONCURRENCY, async (id) => {
-    if (!run.inBudget()) return;
+    if (!run.inHousekeeping() || run.purged.has(id)) return;
     const found = await read(run, id);
     if (found === null || found.kind === 'gone') return;
     run.report.repaired++;
     await guard(run, id, async () => {
       if (found.kind === 'purging') {
-        // A purge that stopped after its tombstone.
+        // A purge that stopped after its tombstone (not one this run is doing).
+        if (run.purged.has(id)) return;
+        run.purged.add(id);
         await deps.leads.finishPurge(id, found.submission, []);
         run.report.purged++;
         return;
       }
       const { meta } = found.lead;
+      // Someone is sending it: their outcome writes its next entry.
+      if (meta !== null && leaseActive(meta, now)) return;
       if (meta === null) {
         reportDamaged(run, id);
-        await deps.leads.reindex(id, now.getTime());
+        await deps.leads.reindex(id, 'due', now.getTime());
         return;
       }
       const at = nextSweepAt(meta, names, now, run.options.retentionDays);
-      if (at !== null) await deps.leads.reindex(id, at);
+      if (at === null) return;
+      const lane = parkLane(run, meta);
+      // In the due lane, the very entry the store writes, so the walk adds no second one.
+      await deps.leads.reindex(id, lane, lane === 'due' ? Math.min(at, indexTime(meta)) : at);
     });
   });
 }
@@ -328,7 +394,7 @@ async function purgeOrphanedSubmissions(run: Run): Promise<void> {
   const { deps, now } = run;
   const hashes = await deps.leads.walk('submission', run.options.submissionsPerRun ?? SUBMISSIONS_PER_RUN);
   await eachLimited(hashes, run.options.concurrency ?? SWEEP_CONCURRENCY, async (hash) => {
-    if (!run.inBudget()) return;
+    if (!run.inHousekeeping()) return;
     try {
       const entry = await withDeadline(deps.leads.getSubmission(hash), READ_DEADLINE_MS);
       if (entry === null || entry.leadId === null) return;
