@@ -109,6 +109,8 @@ export interface LeadStore {
   inspect(id: string): Promise<SweepRead>;
   /** Indexes the lead at `at` in `lane`, then drops `replaces` if that is another entry. */
   reindex(id: string, lane: Lane, at: number, replaces?: IndexEntry): Promise<void>;
+  /** Writes the entry unless it is there already; true when it was missing. */
+  ensureIndexed(id: string, lane: Lane, at: number): Promise<boolean>;
   /** Drops an entry, unless it is the one this store wrote for the lead's latest state. */
   dropEntry(entry: IndexEntry): Promise<void>;
   /** Deletes the lead only if unchanged since read with `etag` (see the header); `entries` go with it. */
@@ -179,6 +181,21 @@ function parseCursor(text: string | null): Cursor {
     // A missing or damaged cursor starts the walk over: it only costs a repeat.
   }
   return { shard: 0, after: '' };
+}
+
+/**
+ * An outcome may leave the lead under the entry it already has, when that entry is no later
+ * than the new one and the sweep would look soon anyway: the lead settled (the next sweep
+ * reads it once to send what is owed and park it until its purge), or its next try is
+ * minutes away. The first attempt after intake then costs no index writes; the sweep moves
+ * the entry when it gets there.
+ */
+const KEEP_EARLIER_ENTRY_MS = 10 * 60_000;
+function keepsEarlierEntry(previous: string | undefined, meta: LeadMeta, at: number): boolean {
+  const entry = previous === undefined ? null : parseIndexKey(previous);
+  if (entry === null || entry.lane !== 'due' || entry.at > at) return false;
+  const settled = !Object.values(meta.channels).some((state) => state.status === 'pending');
+  return settled || at - entry.at <= KEEP_EARLIER_ENTRY_MS;
 }
 
 /** `open` is called on first use, so a missing Blobs environment fails inside a request, not at import. */
@@ -324,8 +341,9 @@ export function createLeadStore(open: () => Store = openLeadsBlobStore): LeadSto
     },
 
     async putIfMatch(id, sealed, meta, etag) {
-      const key = indexKey('due', indexTime(meta), id);
+      const at = indexTime(meta);
       const previous = known.get(id)?.etag === etag ? known.get(id)!.key : undefined;
+      const key = keepsEarlierEntry(previous, meta, at) ? previous! : indexKey('due', at, id);
       if (key !== previous) await writeEntry(key);
       const result = await blobs().set(leadKey(id), sealed, { metadata: { ...meta }, onlyIfMatch: etag });
       if (result.modified && result.etag) {
@@ -391,6 +409,13 @@ export function createLeadStore(open: () => Store = openLeadsBlobStore): LeadSto
       if (replaces?.key === key) return;
       await blobs().set(key, '');
       if (replaces) await blobs().delete(replaces.key);
+    },
+
+    async ensureIndexed(id, lane, at) {
+      const key = indexKey(lane, at, id);
+      if ((await blobs().getMetadata(key)) !== null) return false;
+      await blobs().set(key, '');
+      return true;
     },
 
     async dropEntry(entry) {

@@ -49,7 +49,7 @@ export const SETTLED_CONCURRENCY = 2;
 /** Leads deleted per run at most, and settled-lane entries looked at; the rest stay due for the next run. */
 export const PURGES_PER_RUN = 250;
 /** Leads the repair walk re-indexes per run: every lead once per (leads / this) runs. */
-export const REPAIR_PER_RUN = 200;
+export const REPAIR_PER_RUN = 100;
 /** Submission entries checked for a lead behind them per run. */
 export const SUBMISSIONS_PER_RUN = 200;
 /** A claimed submission with no lead this long after the claim was abandoned (a crash, a failed write). */
@@ -111,6 +111,8 @@ interface Run {
   purges: number;
   /** Leads this run deleted or is deleting: counted once, and left alone by the repair walk. */
   purged: Set<string>;
+  /** Leads dead everywhere seen this run (either lane may meet one): counted once. */
+  undelivered: Set<string>;
   damaged: Set<string>;
 }
 
@@ -130,6 +132,7 @@ export async function sweep(deps: DeliveryDeps, options: SweepOptions): Promise<
     purges: options.purgesPerRun ?? PURGES_PER_RUN,
     damaged: new Set(),
     purged: new Set(),
+    undelivered: new Set(),
   };
   const { report } = run;
 
@@ -227,6 +230,7 @@ async function sweepLane(
 
 /** Where a lead that needs nothing right now waits: settled leads in their own lane. */
 function parkLane(run: Run, meta: LeadMeta): Lane {
+  if (needsWork(meta, run.names, run.now)) return 'due';
   return purgeAt(meta, run.names, run.options.retentionDays) === null ? 'due' : 'settled';
 }
 
@@ -292,7 +296,10 @@ async function handleEntry(run: Run, entry: IndexEntry): Promise<boolean> {
     return false;
   }
   if (needsWork(meta, names, now)) return deliver(run, lead, entry);
-  if (undelivered(meta, names)) report.undelivered++;
+  if (undelivered(meta, names) && !run.undelivered.has(lead.id)) {
+    run.undelivered.add(lead.id);
+    report.undelivered++;
+  }
   const at = nextSweepAt(meta, names, now, run.options.retentionDays);
   if (at !== null) await deps.leads.reindex(lead.id, parkLane(run, meta), at, entry);
   return true;
@@ -379,8 +386,9 @@ async function repair(run: Run): Promise<void> {
       const at = nextSweepAt(meta, names, now, run.options.retentionDays);
       if (at === null) return;
       const lane = parkLane(run, meta);
-      // In the due lane, the very entry the store writes, so the walk adds no second one.
-      await deps.leads.reindex(id, lane, lane === 'due' ? Math.min(at, indexTime(meta)) : at);
+      // In the due lane, the very entry the store writes, so the walk adds no second one;
+      // and only when it is missing: the walk reads, it writes only what it repairs.
+      await deps.leads.ensureIndexed(id, lane, lane === 'due' ? Math.min(at, indexTime(meta)) : at);
     });
   });
 }
