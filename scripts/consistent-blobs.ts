@@ -14,12 +14,19 @@
  *    file's modification time, which the kernel keeps in coarse ticks, so two quick
  *    writes could share one and a stale ETag would pass. Here each write moves the file's
  *    time past the last one handed out.
+ * 4. A read answers the entry's ETag, as Netlify's does. The local server gives one only
+ *    from writes and listings, so each read of a lead cost a listing of every lead
+ *    (src/leads/blobs-read.ts), which a store of thousands cannot afford.
+ * 5. A deleted key leaves nothing behind. The local server keeps the empty folders of a
+ *    deleted key (`due/<time>/<id>` leaves `due/<time>/`), and every listing walks them
+ *    again; Netlify has no folders. Here they go with the key.
  *
  * Importing this module installs it on every BlobsServer the process creates, the way
  * ./loopback-only.ts pins their addresses: scripts/local-environment.ts (npm start),
  * scripts/leads.ts and the delivery tests import it.
  */
-import { utimes } from 'node:fs/promises';
+import { rmdir, utimes } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { BlobsServer } from '@netlify/blobs/server';
 
 type Handler = (request: Request) => Promise<Response>;
@@ -27,7 +34,7 @@ type Handler = (request: Request) => Promise<Response>;
 interface ServerInternals {
   address: string;
   handleRequest: Handler;
-  getLocalPaths(url: URL): { dataPath?: string };
+  getLocalPaths(url: URL): { dataPath?: string; metadataPath?: string; key?: string };
 }
 
 /** Many readers or one writer, first come first served (a waiting writer holds back new readers). */
@@ -73,24 +80,59 @@ function consistentHandler(server: BlobsServer, handle: Handler): Handler {
   const internals = server as unknown as ServerInternals;
   const lock = new ReadWriteLock();
   let lastTime = 0;
-  return (request) =>
-    lock.run(WRITES.has(request.method.toUpperCase()), async () => {
-      const response = await handle(request);
-      if (
-        request.method.toUpperCase() !== 'PUT' ||
-        response.status !== 200 ||
-        !response.headers.has('etag')
-      ) {
-        return response;
+  const pathsOf = (request: Request) => internals.getLocalPaths(new URL(request.url, internals.address));
+
+  /** The entry's ETag on a read of one key (not on listings, which carry their own). */
+  async function withReadEtag(request: Request, response: Response): Promise<Response> {
+    const { dataPath, key } = pathsOf(request);
+    if (!dataPath || !key || response.status !== 200 || response.headers.has('etag')) return response;
+    const etag = await generateETag(dataPath);
+    if (!etag) return response;
+    const headers = new Headers(response.headers);
+    headers.set('etag', etag);
+    return new Response(response.body, { status: response.status, headers });
+  }
+
+  async function withNewEtag(request: Request, response: Response): Promise<Response> {
+    if (response.status !== 200 || !response.headers.has('etag')) return response;
+    const { dataPath } = pathsOf(request);
+    if (!dataPath) return response;
+    lastTime = Math.max(Date.now(), lastTime + 1);
+    await utimes(dataPath, new Date(lastTime), new Date(lastTime));
+    const headers = new Headers(response.headers);
+    headers.set('etag', await generateETag(dataPath));
+    return new Response(response.body, { status: response.status, headers });
+  }
+
+  async function removeEmptyFolders(request: Request): Promise<void> {
+    const { dataPath, metadataPath, key } = pathsOf(request);
+    if (!key) return;
+    const depth = key.split('/').length - 1;
+    for (const path of [dataPath, metadataPath]) {
+      let folder = path ? dirname(path) : undefined;
+      for (let level = 0; folder && level < depth; level++, folder = dirname(folder)) {
+        // rmdir fails on a folder that still holds something: the walk up stops there.
+        if (
+          !(await rmdir(folder).then(
+            () => true,
+            () => false,
+          ))
+        )
+          break;
       }
-      const { dataPath } = internals.getLocalPaths(new URL(request.url, internals.address));
-      if (!dataPath) return response;
-      lastTime = Math.max(Date.now(), lastTime + 1);
-      await utimes(dataPath, new Date(lastTime), new Date(lastTime));
-      const headers = new Headers(response.headers);
-      headers.set('etag', await generateETag(dataPath));
-      return new Response(response.body, { status: response.status, headers });
+    }
+  }
+
+  return (request) => {
+    const method = request.method.toUpperCase();
+    return lock.run(WRITES.has(method), async () => {
+      const response = await handle(request);
+      if (method === 'PUT') return withNewEtag(request, response);
+      if (method === 'GET' || method === 'HEAD') return withReadEtag(request, response);
+      if (method === 'DELETE' && response.status === 204) await removeEmptyFolders(request);
+      return response;
     });
+  };
 }
 
 const handlers = new WeakMap<object, Handler>();

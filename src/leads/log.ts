@@ -125,6 +125,10 @@ export const COUNT_NAMES = [
   'damaged',
   'deferred',
   'rateEntries',
+  'readErrors',
+  'changed',
+  'repaired',
+  'orphans',
 ] as const;
 export type CountName = (typeof COUNT_NAMES)[number];
 

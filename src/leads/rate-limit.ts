@@ -63,12 +63,43 @@ export function createRateLimiter(options: { limit: number; open?: () => Store }
   };
 }
 
-/** Deletes counters from days before `now`'s (UTC) day; for the scheduled sweeper. */
-export async function pruneRateLimit(now: Date, open: () => Store = openRateBlobStore): Promise<number> {
+/** Old counters deleted per sweep at most; the rest go at the next runs. */
+export const PRUNE_PER_RUN = 500;
+const PRUNE_AT_ONCE = 16;
+
+/**
+ * Deletes counters from days before `now`'s (UTC) day, at most `limit` a call, for the
+ * scheduled sweeper. It lists the day folders first and only then the keys of past days,
+ * page by page, stopping at the limit or when `more()` says the time is up: a flood of
+ * yesterday's requests takes a few runs to clear, and never holds one run past its time.
+ * What is left is simply found again next run.
+ */
+export async function pruneRateLimit(
+  now: Date,
+  open: () => Store = openRateBlobStore,
+  limit: number = PRUNE_PER_RUN,
+  /** Asked between batches: false stops (the sweep's time is up). */
+  more: () => boolean = () => true,
+): Promise<number> {
   const store = open();
   const today = now.toISOString().slice(0, 10);
-  const { blobs } = await store.list({ prefix: PREFIX });
-  const stale = blobs.filter((entry) => entry.key.slice(PREFIX.length, PREFIX.length + 10) < today);
-  for (const entry of stale) await store.delete(entry.key);
-  return stale.length;
+  const { directories } = await store.list({ prefix: PREFIX, directories: true });
+  const pastDays = directories
+    .map((folder) => folder.slice(PREFIX.length).replace(/\/$/, ''))
+    .filter((day) => /^\d{4}-\d{2}-\d{2}$/.test(day) && day < today)
+    .sort();
+  let removed = 0;
+  for (const day of pastDays) {
+    for await (const page of store.list({ prefix: `${PREFIX}${day}/`, paginate: true })) {
+      const keys = page.blobs.map((entry) => entry.key).slice(0, limit - removed);
+      for (let start = 0; start < keys.length; start += PRUNE_AT_ONCE) {
+        if (!more()) return removed;
+        const batch = keys.slice(start, start + PRUNE_AT_ONCE);
+        await Promise.all(batch.map((key) => store.delete(key)));
+        removed += batch.length;
+      }
+      if (removed >= limit) return removed;
+    }
+  }
+  return removed;
 }

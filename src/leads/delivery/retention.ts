@@ -20,18 +20,33 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type PurgeDecision = 'keep' | 'delivered' | 'undelivered';
 
+/**
+ * When a lead whose configured channels have all settled is deleted (epoch ms); null while
+ * one is still pending, or with no channel configured.
+ */
+export function purgeAt(
+  meta: LeadMeta,
+  channels: readonly ChannelName[],
+  retentionDays: number,
+): number | null {
+  if (channels.length === 0) return null;
+  const states = channels.map((channel) => channelState(meta, channel));
+  if (states.some((state) => state.status === 'pending')) return null;
+  const settled = Math.max(
+    ...states.map((state) => Date.parse(state.deliveredAt ?? state.lastAttemptAt ?? meta.receivedAt)),
+  );
+  return settled + retentionDays * DAY_MS;
+}
+
 export function purgeDecision(
   meta: LeadMeta,
   channels: readonly ChannelName[],
   now: Date,
   retentionDays: number,
 ): PurgeDecision {
-  if (channels.length === 0 || leaseActive(meta, now)) return 'keep';
+  if (leaseActive(meta, now)) return 'keep';
+  const at = purgeAt(meta, channels, retentionDays);
+  if (at === null || now.getTime() < at) return 'keep';
   const states = channels.map((channel) => channelState(meta, channel));
-  if (states.some((state) => state.status === 'pending')) return 'keep';
-  const settled = Math.max(
-    ...states.map((state) => Date.parse(state.deliveredAt ?? state.lastAttemptAt ?? meta.receivedAt)),
-  );
-  if (now.getTime() < settled + retentionDays * DAY_MS) return 'keep';
   return states.some((state) => state.status === 'delivered') ? 'delivered' : 'undelivered';
 }
