@@ -35,7 +35,8 @@ export default async (_req?: Request, context?: Context): Promise<Response> => {
     }
     const report = await sweep(deps, {
       retentionDays: settings.retentionDays,
-      tidy: (now) => pruneRateLimit(now),
+      // Old rate-limit counters, a bounded batch, and only while housekeeping has time.
+      tidy: (now, more) => pruneRateLimit(now, undefined, undefined, more),
     });
     return answer(200, report);
   } catch (error) {

@@ -27,13 +27,19 @@ import { errorName, type CountName } from '../log.ts';
 import type { LeadMeta } from '../metadata.ts';
 import type { LeadSummary } from '../store.ts';
 import { deliverLead } from './deliver-lead.ts';
-import type { DeliveryDeps } from './deps.ts';
+import { CHANNEL_DEADLINE_MS, type DeliveryDeps } from './deps.ts';
 import { nextSweepAt } from './next-sweep.ts';
 import { leaseActive, needsWork, undelivered } from './plan.ts';
 import { purgeAt, purgeDecision, type PurgeDecision } from './retention.ts';
 
-/** No lead is started (nor index page or lead read) after this; one started just before it still ends inside the limit. */
-export const SWEEP_BUDGET_MS = 10_000;
+/** Netlify stops a scheduled run at 30 s; leave room to record outcomes. */
+export const SWEEP_LIMIT_MS = 27_000;
+/**
+ * No lead is started (nor index page or lead read) after this. A lead started just before
+ * it may take a whole channel deadline (every channel runs at once, CHANNEL_DEADLINE_MS at
+ * most) and still end inside the limit: 27 - 22 = 5 s.
+ */
+export const SWEEP_BUDGET_MS = SWEEP_LIMIT_MS - CHANNEL_DEADLINE_MS;
 /**
  * Housekeeping (the settled lane's purges, the repair walk, orphaned submissions, old
  * rate-limit counters) starts once the due lane has stopped starting leads, and starts no
@@ -41,8 +47,6 @@ export const SWEEP_BUDGET_MS = 10_000;
  * housekeeping still moves on every run, however long the due backlog.
  */
 export const HOUSEKEEPING_MS = 5_000;
-/** Netlify stops a scheduled run at 30 s; leave room to record outcomes. */
-export const SWEEP_LIMIT_MS = 27_000;
 export const SWEEP_CONCURRENCY = 4;
 /** Workers on the settled lane (purges, reminders), beside the SWEEP_CONCURRENCY on the due lane. */
 export const SETTLED_CONCURRENCY = 2;

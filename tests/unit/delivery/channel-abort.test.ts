@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNEL_LIMIT_MS } from '../../../src/leads/channels/channel.ts';
+import { HOUSEKEEPING_MS, SWEEP_BUDGET_MS, SWEEP_LIMIT_MS } from '../../../src/leads/delivery/sweep.ts';
 import { createInboxChannel } from '../../../src/leads/channels/inbox.ts';
 import { createWebhookChannel } from '../../../src/leads/channels/webhook.ts';
 import { deliverLead } from '../../../src/leads/delivery/deliver-lead.ts';
@@ -74,6 +75,13 @@ describe('the timing constants', () => {
     expect(CHANNEL_DEADLINE_MS).toBeGreaterThan(CHANNEL_LIMIT_MS);
     // A slow but working SMTP server (about 13 s a message) must fit.
     expect(CHANNEL_LIMIT_MS).toBeGreaterThan(13_000);
+  });
+
+  it('a lead the sweep starts at its last moment still ends inside a scheduled run', () => {
+    // Netlify stops a scheduled function at 30 s.
+    expect(SWEEP_BUDGET_MS + CHANNEL_DEADLINE_MS).toBeLessThanOrEqual(SWEEP_LIMIT_MS);
+    expect(SWEEP_LIMIT_MS).toBeLessThan(30_000);
+    expect(SWEEP_BUDGET_MS + HOUSEKEEPING_MS).toBeLessThan(SWEEP_LIMIT_MS);
   });
 });
 

@@ -92,7 +92,7 @@ describe('index keys', () => {
     })
     .map(({ channels, flags, later }) => {
       const meta: LeadMeta = {
-        ...initialMeta({ receivedAt: T0, consentVersion: 'c1', page: null, submission: null, channels: [] }),
+        ...initialMeta({ receivedAt: T0, consentVersion: 'c1', submission: null, channels: [] }),
         channels,
         flags,
       };

@@ -131,7 +131,6 @@ export async function seedBacklog(
       ...initialMeta({
         receivedAt: new Date(receivedAt),
         consentVersion: lead.consent.version,
-        page: null,
         submission: null,
         channels: [],
       }),
