@@ -35,7 +35,7 @@ export async function open(keys: LeadKeys, leadId: string, sealed: string): Prom
   if (version !== VERSION || extra.length > 0 || ivText === undefined || bodyText === undefined) {
     throw new SealError('not a sealed lead');
   }
-  const key = keys.open.get(keyId);
+  const key = keyId === undefined ? undefined : keys.open.get(keyId);
   if (key === undefined) throw new SealError('sealed with another key (not listed in LEAD_ENCRYPTION_KEY)');
   const iv = fromBase64(ivText);
   const body = fromBase64(bodyText);

@@ -1,7 +1,6 @@
 import { getStore } from '@netlify/blobs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelState, initialMeta, isDue, type LeadMeta } from '../../../src/leads/metadata.ts';
-import { LIMITS } from '../../../src/callback/fields.ts';
 import { validateCallback } from '../../../src/callback/schema.ts';
 import { storeLead } from '../../../src/leads/intake.ts';
 import { createLeadStore, LEADS_STORE } from '../../../src/leads/store.ts';
@@ -21,7 +20,6 @@ const meta = (overrides: Partial<LeadMeta> = {}): LeadMeta => ({
   ...initialMeta({
     receivedAt,
     consentVersion: 'c1-test',
-    page: '/x/',
     submission: null,
     channels: ['webhook', 'email'],
   }),
@@ -33,7 +31,7 @@ describe('lead store', () => {
     const store = createLeadStore();
     const id = crypto.randomUUID();
     expect((await store.put(id, 'sealed-1', meta())).created).toBe(true);
-    expect((await store.put(id, 'sealed-2', meta({ page: '/other/' }))).created).toBe(false);
+    expect((await store.put(id, 'sealed-2', meta({ consentVersion: 'c1-other' }))).created).toBe(false);
     const found = await store.get(id);
     expect(found).toMatchObject({ id, sealed: 'sealed-1', meta: meta() });
     expect(found?.etag).toMatch(/\S/);
@@ -178,7 +176,8 @@ describe('metadata', () => {
       VALID.page,
     );
     const stored = (await store.getMeta(leadId))!.meta!;
-    expect(stored.page).toBe(VALID.page);
+    // The page is health information too: sealed, not readable metadata.
+    expect(stored).not.toHaveProperty('page');
     const onDisk = [...(await filesOnDisk(blobs.directory))]
       .map(([path, bytes]) => `${path}\n${bytes.toString('utf8')}`)
       .join('\n');
@@ -189,7 +188,6 @@ describe('metadata', () => {
     }
     // The largest metadata a lead can carry still fits Netlify's 2 KB.
     const largest = meta({
-      page: `/${'p'.repeat(LIMITS.pageMax - 1)}`,
       submission: 'f'.repeat(64),
       flags: ['alerted:email:webhook', 'alerted:webhook:email'],
       lease: { token: crypto.randomUUID(), until: receivedAt.toISOString() },

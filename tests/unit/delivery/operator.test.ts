@@ -38,7 +38,7 @@ const delivered: ChannelState = {
   lastError: null,
 };
 const meta = (): LeadMeta => ({
-  ...initialMeta({ receivedAt: T0, consentVersion: 'c1', page: '/x/', submission: null, channels: [] }),
+  ...initialMeta({ receivedAt: T0, consentVersion: 'c1', submission: null, channels: [] }),
   channels: { webhook: dead, email: delivered },
   flags: [alertFlag('webhook', 'email')],
 });

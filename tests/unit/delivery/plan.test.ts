@@ -39,7 +39,7 @@ const dead = (when = DAY): ChannelState => ({
 
 function meta(channels: Record<string, ChannelState>, extra: Partial<LeadMeta> = {}): LeadMeta {
   return {
-    ...initialMeta({ receivedAt: T0, consentVersion: 'c1', page: null, submission: null, channels: [] }),
+    ...initialMeta({ receivedAt: T0, consentVersion: 'c1', submission: null, channels: [] }),
     channels,
     ...extra,
   };

@@ -13,7 +13,7 @@ import { initialMeta, type LeadMeta } from '../../../src/leads/metadata.ts';
 import { HOUR, MINUTE, T0 } from './support/leads.ts';
 
 const meta = (): LeadMeta =>
-  initialMeta({ receivedAt: T0, consentVersion: 'c1', page: null, submission: null, channels: ['webhook'] });
+  initialMeta({ receivedAt: T0, consentVersion: 'c1', submission: null, channels: ['webhook'] });
 const FAIL: DeliveryResult = { outcome: 'retry', code: 'http_503' };
 const at = (ms: number) => new Date(T0.getTime() + ms);
 

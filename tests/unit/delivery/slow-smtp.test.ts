@@ -113,7 +113,6 @@ async function deadWebhookLead(deps: DeliveryDeps & { leads: LeadStore }) {
   const start = initialMeta({
     receivedAt: T0,
     consentVersion: lead.consent.version,
-    page: lead.page,
     submission: null,
     channels: ['webhook', 'email'],
   });
