@@ -18,7 +18,7 @@ import type { CallbackDeps, KeyState } from './handler.ts';
 import { resolveKeyState } from './key-state.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createRateLimiter } from './rate-limit.ts';
-import { readSettings, type ReadEnv } from './settings.ts';
+import { readSettings, type CallbackSettings, type ReadEnv } from './settings.ts';
 import { createLeadStore } from './store.ts';
 
 const log = createLogger();
@@ -32,8 +32,7 @@ function reportOnce(key: string, write: () => void): void {
   write();
 }
 
-async function keysFromEnv(env: ReadEnv, logger: Logger, deployContext?: string): Promise<KeyState> {
-  const settings = readSettings(env, deployContext);
+async function keysFromSettings(settings: CallbackSettings, logger: Logger): Promise<KeyState> {
   for (const setting of settings.ignored) {
     reportOnce(setting, () =>
       logger.warn({ event: 'config.error', outcome: 'warning', reason: 'invalid_setting', setting }),
@@ -46,8 +45,8 @@ async function keysFromEnv(env: ReadEnv, logger: Logger, deployContext?: string)
   return keys;
 }
 
-function deliverySettingsFromEnv(env: ReadEnv, logger: Logger, deployContext?: string): DeliverySettings {
-  const settings = readDeliverySettings(env, readSettings(env, deployContext).production);
+function deliverySettingsFromEnv(env: ReadEnv, logger: Logger, production: boolean): DeliverySettings {
+  const settings = readDeliverySettings(env, production);
   for (const { setting, problem } of settings.problems) {
     reportOnce(`${setting}:${problem}`, () =>
       logger.error({ event: 'config.error', outcome: 'failed', reason: problem, setting }),
@@ -60,6 +59,8 @@ export interface SweepSetup {
   deps: DeliveryDeps | null;
   settings: DeliverySettings;
   keys: KeyState;
+  /** The callback's own settings, read once with the delivery settings. */
+  callback: CallbackSettings;
 }
 
 /**
@@ -71,8 +72,9 @@ export async function deliveryDepsFromEnv(
   logger: Logger = log,
   deployContext?: string,
 ): Promise<SweepSetup> {
-  const keys = await keysFromEnv(env, logger, deployContext);
-  const settings = deliverySettingsFromEnv(env, logger, deployContext);
+  const callback = readSettings(env, deployContext);
+  const keys = await keysFromSettings(callback, logger);
+  const settings = deliverySettingsFromEnv(env, logger, callback.production);
   const deps = keys.ok
     ? {
         leads: createLeadStore(),
@@ -81,7 +83,7 @@ export async function deliveryDepsFromEnv(
         log: logger,
       }
     : null;
-  return { deps, settings, keys };
+  return { deps, settings, keys, callback };
 }
 
 export async function depsFromEnv(
@@ -89,7 +91,7 @@ export async function depsFromEnv(
   logger: Logger = log,
   deployContext?: string,
 ): Promise<Omit<CallbackDeps, 'waitUntil'>> {
-  const { deps: delivery, keys, settings } = await deliveryDepsFromEnv(env, logger, deployContext);
+  const { deps: delivery, keys, settings, callback } = await deliveryDepsFromEnv(env, logger, deployContext);
   const leads = delivery?.leads ?? createLeadStore();
   // Production stores nothing nobody will read: no channel, and the visitor is asked to call.
   const noChannel =
@@ -97,7 +99,7 @@ export async function depsFromEnv(
   return {
     keys,
     leads,
-    limiter: createRateLimiter({ limit: readSettings(env, deployContext).rateLimit }),
+    limiter: createRateLimiter({ limit: callback.rateLimit }),
     ...(noChannel && { noChannel }),
     log: logger,
     programSlugs: PROGRAM_SLUGS,

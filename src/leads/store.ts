@@ -3,7 +3,7 @@
  *
  * Keys hold no personal data:
  *   lead/<lead id>           body: the sealed record; metadata: LeadMeta (delivery state)
- *   submission/<sha-256 hex> body: the lead id a client submissionId became;
+ *   submission/<HMAC hex>    body: the lead id a client submissionId and its values became;
  *                            metadata: { claimedAt } (when the claim was made)
  *   due/<ms>/<lead id>       the due index (./lead-index.ts): when the sweep should look;
  *   settled/<ms>/<lead id>   the same for leads every channel has settled

@@ -139,6 +139,18 @@ function emptyItem(): WxrItem {
   };
 }
 
+/** Where each part of a term sits in a `<wp:category>` or `<wp:tag>`; tags have no parent. */
+const CATEGORY_FIELDS = ['category_nicename', 'cat_name', 'category_description', 'category_parent'] as const;
+const TAG_FIELDS = ['tag_slug', 'tag_name', 'tag_description', null] as const;
+
+function termOf(
+  fields: Record<string, string>,
+  [slug, name, description, parent]: readonly [string, string, string, string | null],
+): WxrTerm {
+  const read = (key: string | null) => (key === null ? '' : (fields[key] ?? ''));
+  return { slug: read(slug), name: read(name), description: read(description), parent: read(parent) };
+}
+
 export function readWxr(text: string, file: string): WxrExport {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const out: WxrExport = {
@@ -206,20 +218,8 @@ export function readWxr(text: string, file: string): WxrExport {
           login: fields['author_login'] ?? '',
           displayName: fields['author_display_name'] ?? '',
         });
-      else if (name === 'wp:category')
-        out.categories.push({
-          slug: fields['category_nicename'] ?? '',
-          name: fields['cat_name'] ?? '',
-          description: fields['category_description'] ?? '',
-          parent: fields['category_parent'] ?? '',
-        });
-      else if (name === 'wp:tag')
-        out.tags.push({
-          slug: fields['tag_slug'] ?? '',
-          name: fields['tag_name'] ?? '',
-          description: fields['tag_description'] ?? '',
-          parent: '',
-        });
+      else if (name === 'wp:category') out.categories.push(termOf(fields, CATEGORY_FIELDS));
+      else if (name === 'wp:tag') out.tags.push(termOf(fields, TAG_FIELDS));
       else if (name === 'rss:item' && item) {
         out.items.push(item);
         item = null;
