@@ -1,5 +1,5 @@
 import { defineCollection, reference } from 'astro:content';
-import { file, glob, type Loader } from 'astro/loaders';
+import { glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { readingMinutes } from './lib/reading-time.ts';
 
@@ -34,12 +34,14 @@ const people = defineCollection({
 });
 
 const topics = defineCollection({
-  loader: file('./src/content/topics.yaml'),
+  loader: glob({ pattern: '*.{yaml,yml}', base: './src/content/topics' }),
   schema: z.object({
     /** How the topic is named on pages. */
     label: text.max(40),
     /** The topic page's meta description. */
     description,
+    /** The broader topic this one sits under, e.g. a WordPress sub-category's parent. */
+    parent: reference('topics').optional(),
   }),
 });
 
@@ -82,7 +84,7 @@ const programs = defineCollection({
  * (about 8 kB an article) and was needed only to count words.
  */
 function articlesLoader(): Loader {
-  const source = glob({ pattern: '**/*.mdx', base: './src/content/articles' });
+  const source = glob({ pattern: '**/*.{md,mdx}', base: './src/content/articles' });
   return {
     name: 'articles',
     load: (context) => {
@@ -108,26 +110,30 @@ function articlesLoader(): Loader {
  * for each entry cost about 2 s of the content sync of 5,000 articles (CPU profile).
  */
 const articleFields = {
-  /** Headline and page title. */
-  title,
-  /** Meta description and the summary on article lists. */
-  description,
+  /** Headline, and the page title unless `seoTitle` is set; at most 60 characters without one. */
+  title: text.max(200),
+  /** Page title in search results, when the headline is too long for them. */
+  seoTitle: title.optional(),
+  /** Meta description and the summary on article lists; 70-160 characters once published. */
+  description: text.max(160),
   /** First publication date. */
   publishedAt: z.coerce.date(),
   /** Last substantive edit, when there was one. */
   updatedAt: z.coerce.date().optional(),
   /** Who wrote it (an entry in `people`). */
   author: reference('people'),
-  /** Who checked it clinically (an entry in `people` allowed to review). */
-  reviewer: reference('people'),
-  /** When the clinical review was last done. */
-  reviewedAt: z.coerce.date(),
+  /** Who checked it clinically (an entry in `people` allowed to review); drafts may lack one. */
+  reviewer: reference('people').optional(),
+  /** When the clinical review was last done; drafts may lack it. */
+  reviewedAt: z.coerce.date().optional(),
   /** Topics the article belongs to (entries in `topics`). */
   topics: z.array(reference('topics')).min(1),
   /** Programs the article points readers to (entries in `programs`). */
   programs: z.array(reference('programs')).default([]),
-  /** Drafts are built nowhere. */
+  /** Drafts are built nowhere, so they may lack what only a published page needs. */
   draft: z.boolean().default(false),
+  /** Keep the page out of search results and the sitemap (e.g. Yoast's noindex). */
+  noindex: z.boolean().default(false),
   /**
    * Minutes to read, counted by the loader from the text (src/lib/reading-time.ts)
    * when the entry is stored; not written in frontmatter.
@@ -144,11 +150,22 @@ const articles = defineCollection({
         /** Optional lead image, processed by astro:assets. */
         hero: z.object({ image: image(), alt: text }).optional(),
       })
+      .superRefine((a, ctx) => {
+        if (a.draft) return;
+        const problem = (path: string, message: string) =>
+          ctx.addIssue({ code: 'custom', path: [path], message });
+        if ((a.seoTitle ?? a.title).length > 60)
+          problem('title', 'a published title must be at most 60 characters: shorten it or add seoTitle');
+        if (a.description.length < 70)
+          problem('description', 'a published description needs at least 70 characters');
+        if (!a.reviewer) problem('reviewer', 'a published article needs a clinical reviewer');
+        if (!a.reviewedAt) problem('reviewedAt', 'a published article needs the date of its clinical review');
+      })
       .refine((a) => !a.updatedAt || a.updatedAt >= a.publishedAt, {
         message: 'updatedAt must not be before publishedAt',
         path: ['updatedAt'],
       })
-      .refine((a) => a.reviewedAt.getTime() <= Date.now(), {
+      .refine((a) => !a.reviewedAt || a.reviewedAt.getTime() <= Date.now(), {
         message: 'reviewedAt must not be in the future',
         path: ['reviewedAt'],
       }),

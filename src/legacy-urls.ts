@@ -6,10 +6,10 @@
  * /feed/). Before launch, check them against the old site's sitemap or server logs and
  * add any old address that still gets visits.
  */
-import type { LegacyRedirect } from './lib/seo/redirects.ts';
+import { readRedirectFile, type LegacyRedirect } from './lib/seo/redirects.ts';
 import { articleUrl, pageUrl, topicUrl } from './lib/urls.ts';
 
-export const legacyUrls: readonly LegacyRedirect[] = [
+const handWritten: readonly LegacyRedirect[] = [
   { from: '/blog/', to: '/articles/' },
   { from: '/blog/iop-vs-outpatient/', to: articleUrl('iop-vs-outpatient') },
   { from: '/iop-vs-outpatient/', to: articleUrl('iop-vs-outpatient') },
@@ -19,4 +19,10 @@ export const legacyUrls: readonly LegacyRedirect[] = [
   { from: '/privacy-policy/', to: pageUrl('privacy') },
   { from: '/contact/', to: '/callback/' },
   { from: '/feed/', to: '/rss.xml' },
+];
+
+/** Hand-written first, then those `npm run import:wordpress` wrote (none before an import). */
+export const legacyUrls: readonly LegacyRedirect[] = [
+  ...handWritten,
+  ...readRedirectFile(new URL('./legacy-urls.wordpress.json', import.meta.url)),
 ];

@@ -34,7 +34,7 @@ export function findReferenceProblems(articles: ArticleRefs[], known: Known): st
           `(reviewsClinicalContent is not true in src/content/people).`,
       );
     }
-    for (const topic of article.topics) if (!known.topics.has(topic)) missing('topics', topic, 'topics.yaml');
+    for (const topic of article.topics) if (!known.topics.has(topic)) missing('topics', topic, 'topics');
     for (const program of article.programs) {
       if (!known.programs.has(program)) missing('programs', program, 'programs');
     }

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFixtureSite, type FixtureSite } from '../support/fixture-site.ts';
 
@@ -41,11 +43,46 @@ describe('a build with broken content fails and says where', () => {
       frontmatter(validFields.replace('topics: [treatment-options]', 'topics: [astrology]')),
       ['src/content/articles/broken-fixture.mdx', 'topics "astrology"'],
     ],
+    [
+      'a published article without a reviewer',
+      frontmatter(validFields.replace('reviewer: clinical-review-team\n', '')),
+      ['src/content/articles/broken-fixture.mdx', 'a published article needs a clinical reviewer'],
+    ],
+    [
+      'a published headline too long for search results, without seoTitle',
+      frontmatter(validFields.replace('title: A fixture article', `title: ${'A long headline '.repeat(5)}`)),
+      ['src/content/articles/broken-fixture.mdx', 'shorten it or add seoTitle'],
+    ],
   ])('%s', async (_name, file, expected) => {
     site = await createFixtureSite({ 'src/content/articles/broken-fixture.mdx': file });
     const { code, output } = await site.build();
     expect(code).not.toBe(0);
     for (const text of expected) expect(output).toContain(text);
+  });
+});
+
+describe('what only a published article needs', () => {
+  it('a Markdown draft without review, with a long headline and a short description, builds', async () => {
+    const draft = [
+      `title: ${'A long imported headline '.repeat(4)}`,
+      'description: Short.',
+      'publishedAt: 2013-01-10',
+      'author: editorial-team',
+      'topics: [treatment-options]',
+      'draft: true',
+    ].join('\n');
+    // A published .md article beside it shows the collection reads Markdown too.
+    site = await createFixtureSite({
+      'src/content/articles/imported-draft.md': frontmatter(draft),
+      'src/content/articles/plain-markdown.md': frontmatter(
+        validFields.replace('title: A fixture article', 'title: A plain Markdown article'),
+      ),
+    });
+    const { code, output } = await site.build();
+    expect(code, output).toBe(0);
+    const built = (page: string) => join(site!.root, 'dist/articles', page, 'index.html');
+    expect(readFileSync(built('plain-markdown'), 'utf8')).toContain('Some text for the body');
+    expect(existsSync(built('imported-draft'))).toBe(false);
   });
 });
 

@@ -21,6 +21,8 @@ export interface WxrTerm {
   description: string;
   /** Parent category's slug ('' for none; always '' for tags). */
   parent: string;
+  /** `wp:term_id`, which Yoast's primary category refers to; absent in some old exports. */
+  termId?: number;
 }
 
 export interface WxrItemTerm {
@@ -148,7 +150,9 @@ function termOf(
   [slug, name, description, parent]: readonly [string, string, string, string | null],
 ): WxrTerm {
   const read = (key: string | null) => (key === null ? '' : (fields[key] ?? ''));
-  return { slug: read(slug), name: read(name), description: read(description), parent: read(parent) };
+  const term = { slug: read(slug), name: read(name), description: read(description), parent: read(parent) };
+  const termId = Number(fields.term_id);
+  return Number.isInteger(termId) && termId > 0 ? { ...term, termId } : term;
 }
 
 export function readWxr(text: string, file: string): WxrExport {

@@ -3,12 +3,48 @@
  * redirects. A redirect must lead to a page this build produced, so a renamed or deleted
  * page fails the build instead of sending visitors from search results to a 404.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
 export interface LegacyRedirect {
   /** The old path, e.g. "/blog/iop-vs-outpatient/". Netlify matches it with or without the trailing slash. */
   from: `/${string}`;
   /** The page on this site that replaces it, e.g. "/articles/iop-vs-outpatient/" (use src/lib/urls.ts). */
   to: string;
+  /**
+   * Only when the request has these query parameters, e.g. `{ p: '123' }` for WordPress's
+   * `/?p=123`. Such a rule is forced (`301!`): its path is usually a page of its own.
+   */
+  query?: Readonly<Record<string, string>>;
 }
+
+/**
+ * Redirects a tool wrote as JSON (the WordPress importer's `src/legacy-urls.wordpress.json`),
+ * or none when the file does not exist. The build's checks below apply to them as to any.
+ */
+export function readRedirectFile(file: URL): LegacyRedirect[] {
+  if (!existsSync(file)) return [];
+  const where = fileURLToPath(file);
+  const list: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  const isRedirect = (r: unknown): r is LegacyRedirect =>
+    typeof r === 'object' &&
+    r !== null &&
+    typeof (r as LegacyRedirect).from === 'string' &&
+    typeof (r as LegacyRedirect).to === 'string';
+  if (!Array.isArray(list) || !list.every(isRedirect))
+    throw new Error(`${where}: expected a JSON list of { "from": "/old/", "to": "/new/" } objects.`);
+  return list;
+}
+
+const QUERY_PART = /^[\w.-]+$/;
+/** One key per distinct rule: the path without its trailing slash, plus its query. */
+const ruleKey = ({ from, query }: LegacyRedirect) =>
+  from.replace(/\/$/, '') +
+  (query
+    ? `?${Object.entries(query)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('&')}`
+    : '');
 
 /**
  * @param files every file of the build, as URL paths ("/articles/index.html", "/rss.xml")
@@ -17,15 +53,18 @@ export function redirectProblems(redirects: readonly LegacyRedirect[], files: Se
   const problems: string[] = [];
   const isBuilt = (path: string) => (path.endsWith('/') ? files.has(`${path}index.html`) : files.has(path));
   const froms = new Set<string>();
-  for (const { from, to } of redirects) {
-    const at = `src/legacy-urls.ts: "${from}" -> "${to}"`;
+  for (const redirect of redirects) {
+    const { from, to, query } = redirect;
+    const at = `src/legacy-urls.ts: "${ruleKey(redirect)}" -> "${to}"`;
     if (!/^\/[^\s*:?#]*$/.test(from))
       problems.push(`${at}: the old path must be a plain path (no spaces, * : ? #).`);
     if (!/^\/[^\s*:?#]*$/.test(to)) problems.push(`${at}: the new path must be a plain path on this site.`);
-    if (froms.has(from.replace(/\/$/, ''))) problems.push(`${at}: "${from}" is redirected twice.`);
-    froms.add(from.replace(/\/$/, ''));
-    if (from.replace(/\/$/, '') === to.replace(/\/$/, '')) problems.push(`${at}: redirects to itself.`);
-    if (isBuilt(from.endsWith('/') || from.includes('.') ? from : `${from}/`)) {
+    if (query && !Object.entries(query).every(([k, v]) => QUERY_PART.test(k) && QUERY_PART.test(v)))
+      problems.push(`${at}: query parameters must be plain names and values (letters, digits, - _ .).`);
+    if (froms.has(ruleKey(redirect))) problems.push(`${at}: "${ruleKey(redirect)}" is redirected twice.`);
+    froms.add(ruleKey(redirect));
+    if (ruleKey(redirect) === to.replace(/\/$/, '')) problems.push(`${at}: redirects to itself.`);
+    if (!query && isBuilt(from.endsWith('/') || from.includes('.') ? from : `${from}/`)) {
       problems.push(`${at}: a page is built at "${from}", so the redirect would never apply; remove one.`);
     }
     if (!isBuilt(to)) problems.push(`${at}: no page is built at "${to}"; point it at a page that exists.`);
@@ -41,5 +80,11 @@ export function redirectProblems(redirects: readonly LegacyRedirect[], files: Se
 }
 
 export function redirectLines(redirects: readonly LegacyRedirect[]): string[] {
-  return redirects.map(({ from, to }) => `${from} ${to} 301`);
+  return redirects.map(({ from, to, query }) =>
+    query
+      ? `${from} ${Object.entries(query)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')} ${to} 301!`
+      : `${from} ${to} 301`,
+  );
 }

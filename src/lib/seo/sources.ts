@@ -10,10 +10,10 @@ export interface RouteSource {
   entrypoint: string;
 }
 
-const contentPages: { url: RegExp; dir?: string; file?: string }[] = [
+const contentPages: { url: RegExp; dir: string }[] = [
   { url: /^\/articles\/([^/]+)\/$/, dir: 'src/content/articles/' },
   { url: /^\/programs\/([^/]+)\/$/, dir: 'src/content/programs/' },
-  { url: /^\/topics\/([^/]+)\/$/, file: 'src/content/topics.yaml' },
+  { url: /^\/topics\/([^/]+)\/$/, dir: 'src/content/topics/' },
   { url: /^\/([^/]+)\/$/, dir: 'src/content/pages/' },
 ];
 
@@ -27,20 +27,18 @@ export function createSourceLookup(contentFiles: string[], routes: RouteSource[]
   // Indexed once: the guards look up every page several times, and a scan of every
   // content file per look-up made a 5,000-article build quadratic (minutes, not seconds).
   // The first file in `contentFiles` order wins, as a scan would find it.
-  const files = new Set(contentFiles);
   const byDirAndName = new Map<string, string>();
   for (const file of contentFiles) {
     for (const { dir } of contentPages) {
       const key = `${dir}|${baseName(file)}`;
-      if (dir && file.startsWith(dir) && !byDirAndName.has(key)) byDirAndName.set(key, file);
+      if (file.startsWith(dir) && !byDirAndName.has(key)) byDirAndName.set(key, file);
     }
   }
   return (path) => {
     for (const rule of contentPages) {
       const slug = rule.url.exec(path)?.[1];
       if (!slug) continue;
-      if (rule.file && files.has(rule.file)) return rule.file;
-      const match = rule.dir && byDirAndName.get(`${rule.dir}|${slug}`);
+      const match = byDirAndName.get(`${rule.dir}|${slug}`);
       if (match) return match;
     }
     const variants = [path, path.replace(/\/$/, ''), path.endsWith('/') ? path : `${path}/`];

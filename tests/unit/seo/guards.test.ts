@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findSeoProblems, resolveInternal, type GuardContext } from '../../../src/lib/seo/guards.ts';
 import { pathOfFile, readPageFacts } from '../../../src/lib/seo/page-facts.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseAllRedirects } from '@netlify/redirect-parser';
 import { redirectLines, redirectProblems } from '../../../src/lib/seo/redirects.ts';
 import { createSourceLookup } from '../../../src/lib/seo/sources.ts';
 
@@ -206,7 +210,7 @@ describe('createSourceLookup', () => {
     [
       'src/content/articles/2026/iop.mdx',
       'src/content/programs/outpatient.mdx',
-      'src/content/topics.yaml',
+      'src/content/topics/mental-health.yaml',
       'src/content/pages/privacy.mdx',
     ],
     [
@@ -218,7 +222,7 @@ describe('createSourceLookup', () => {
   it.each([
     ['/articles/iop/', 'src/content/articles/2026/iop.mdx'],
     ['/programs/outpatient/', 'src/content/programs/outpatient.mdx'],
-    ['/topics/mental-health/', 'src/content/topics.yaml'],
+    ['/topics/mental-health/', 'src/content/topics/mental-health.yaml'],
     ['/privacy/', 'src/content/pages/privacy.mdx'],
     ['/articles/2/', 'src/pages/articles/[...page].astro'],
     ['/404', 'src/pages/404.astro'],
@@ -262,11 +266,45 @@ describe('legacy redirects', () => {
       ['redirects to itself', 'a page is built at "/articles/a"'],
     ],
     ['a pattern', { from: '/blog/*', to: '/articles/' }, ['must be a plain path']],
+    // WordPress's /?p=123: the path is the home page, so only the query tells it apart.
+    ['a query redirect on a built page', { from: '/', query: { p: '5' }, to: '/articles/a/' }, []],
+    [
+      'a query value that is not plain',
+      { from: '/', query: { p: '5 6' }, to: '/articles/a/' },
+      ['query parameters must be plain'],
+    ],
   ] as const)('%s', (_name, redirect, expected) => {
     const problems = redirectProblems([redirect], files);
     expect(problems).toHaveLength(expected.length);
     expected.forEach((text, i) => expect(problems[i]).toContain(text));
     problems.forEach((p) => expect(p).toContain('src/legacy-urls.ts'));
+  });
+
+  it('writes a query redirect that Netlify reads as a forced 301 on that parameter', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'redirects-'));
+    const file = join(dir, '_redirects');
+    writeFileSync(
+      file,
+      redirectLines([{ from: '/', query: { p: '5' }, to: '/articles/a/' }]).join('\n') + '\n',
+    );
+    const { redirects, errors } = await parseAllRedirects({ redirectsFiles: [file], minimal: true });
+    rmSync(dir, { recursive: true });
+    expect(errors).toEqual([]);
+    expect(redirects).toMatchObject([
+      { from: '/', query: { p: '5' }, to: '/articles/a/', status: 301, force: true },
+    ]);
+  });
+
+  it('tells the same path with other queries apart, and the same query twice', () => {
+    const twice = redirectProblems(
+      [
+        { from: '/', query: { p: '5' }, to: '/articles/a/' },
+        { from: '/', query: { p: '6' }, to: '/articles/a/' },
+        { from: '/', query: { p: '5' }, to: '/articles/' },
+      ],
+      files,
+    );
+    expect(twice).toEqual([expect.stringContaining('"?p=5" is redirected twice')]);
   });
 
   it('refuses the same old path twice and chains', () => {
