@@ -9,7 +9,7 @@
 import { readRedirectFile, type LegacyRedirect } from './lib/seo/redirects.ts';
 import { articleUrl, pageUrl, topicUrl } from './lib/urls.ts';
 
-const handWritten: readonly LegacyRedirect[] = [
+export const handWrittenUrls: readonly LegacyRedirect[] = [
   { from: '/blog/', to: '/articles/' },
   { from: '/blog/iop-vs-outpatient/', to: articleUrl('iop-vs-outpatient') },
   { from: '/iop-vs-outpatient/', to: articleUrl('iop-vs-outpatient') },
@@ -23,6 +23,6 @@ const handWritten: readonly LegacyRedirect[] = [
 
 /** Hand-written first, then those `npm run import:wordpress` wrote (none before an import). */
 export const legacyUrls: readonly LegacyRedirect[] = [
-  ...handWritten,
+  ...handWrittenUrls,
   ...readRedirectFile(new URL('./legacy-urls.wordpress.json', import.meta.url)),
 ];

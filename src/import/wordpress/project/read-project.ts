@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
+import type { LegacyRedirect } from '../../../lib/seo/redirects.ts';
 
 export interface ProjectPerson {
   name: string;
@@ -26,6 +27,8 @@ export interface ProjectState {
   topics: Map<string, { label: string }>;
   /** Articles that are not the importer's own. */
   articles: ProjectArticle[];
+  /** The hand-written redirects of src/legacy-urls.ts (read by the caller: it is code). */
+  redirects: LegacyRedirect[];
 }
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---/;
@@ -44,7 +47,11 @@ const record = (value: unknown): Record<string, unknown> =>
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /** @param owned paths (relative to root) the importer wrote, from its manifest */
-export function readProject(root: string, owned: ReadonlySet<string>): ProjectState {
+export function readProject(
+  root: string,
+  owned: ReadonlySet<string>,
+  redirects: LegacyRedirect[],
+): ProjectState {
   const content = join(root, 'src/content');
   const own = (dir: string, file: string) =>
     !owned.has(relative(root, join(dir, file)).split('\\').join('/'));
@@ -85,5 +92,5 @@ export function readProject(root: string, owned: ReadonlySet<string>): ProjectSt
       description: str(data.description),
     });
   }
-  return { people, topics, articles };
+  return { people, topics, articles, redirects };
 }
