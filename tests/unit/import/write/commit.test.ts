@@ -221,6 +221,13 @@ describe('the manifest and a second run', () => {
     );
   });
 
+  it('stays sorted when an entry kept for a conflict is no longer planned', async () => {
+    await run({ 'a.md': 'a', 'm.md': 'm' });
+    await put('a.md', 'edited');
+    await run({ 'm.md': 'm', 'z.md': 'z' });
+    expect(Object.keys(await manifestFiles())).toEqual(['a.md', 'm.md', 'z.md']);
+  });
+
   it('keeps integer-like paths in code-unit order', async () => {
     await run({ '2': 'x', '10': 'y', a: 'z' });
     expect([...(await read(MANIFEST)).matchAll(/^ {4}"([^"]+)"/gm)].map((m) => m[1])).toEqual([
@@ -417,5 +424,19 @@ describe('SIGINT and SIGTERM during a commit', () => {
     expect(await read(B)).toBe('b');
     expect(Object.keys(await manifestFiles())).toEqual([A, B]);
     expect(process.listenerCount(signal)).toBe(0);
+  });
+});
+
+describe('size', () => {
+  it('commits 5,000 files in seconds, and a second run touches none of them', async () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 5000 }, (_, i) => [`src/content/articles/${i % 50}/post-${i}.md`, `# ${i}\n`]),
+    );
+    const started = performance.now();
+    expect((await run(files)).written).toBe(true);
+    const again = await run(files);
+    expect(again.written).toBe(false);
+    expect(again.outcomes.every((o) => o.outcome === 'unchanged')).toBe(true);
+    expect(performance.now() - started).toBeLessThan(20_000);
   });
 });
