@@ -11,6 +11,7 @@ import type { ReviewPolicy } from '../../site.config.ts';
 import { MANIFEST_FILE, planImport, ImportRefused, type ImportPlan } from './plan-import.ts';
 import { readProject } from './project/read-project.ts';
 import { commitFiles, type CommitResult } from './write/commit.ts';
+import { parseManifest } from './write/manifest.ts';
 import { readWxr, WxrError } from './wxr.ts';
 
 export interface ImportOptions {
@@ -104,7 +105,9 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
 function readManifestPaths(root: string): Set<string> {
   const file = join(root, MANIFEST_FILE);
   if (!existsSync(file)) return new Set();
-  const data = JSON.parse(readFileSync(file, 'utf8')) as { files?: Record<string, string> } | Record<string, string>;
-  const files = 'files' in data && typeof data.files === 'object' ? data.files : data;
-  return new Set(Object.keys(files as Record<string, string>));
+  try {
+    return new Set(parseManifest(readFileSync(file, 'utf8'), MANIFEST_FILE).keys());
+  } catch (error) {
+    throw new ImportNotStarted((error as Error).message);
+  }
 }
