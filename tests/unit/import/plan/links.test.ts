@@ -74,6 +74,8 @@ describe('links to the old site', () => {
     ['https://old.example/blog/?page_id=50', '/callback/'],
     ['https://old.example/blog/?page_id=51', null],
     ['https://old.example/blog/?attachment_id=10', null],
+    // an attachment, even asked for under its post's address, is not the post
+    ['https://old.example/blog/2013/01/10/foo/?attachment_id=5', null],
     // the contact page, from the root or the folder
     ['https://old.example/blog/contact-us/', '/callback/'],
     ['/contact', '/callback/'],
