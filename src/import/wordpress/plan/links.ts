@@ -77,7 +77,8 @@ export function createLinkRewriter(input: LinkRewriterInput): (href: string) => 
     if (key !== null) pageKeys.set(page.id, key);
   }
   const isContact = (key: string) => variants(key).some((variant) => contact.has(variant));
-  const isHome = (key: string) => variants(key).some((variant) => variant === '/' || variant === '/index.php');
+  const isHome = (key: string) =>
+    variants(key).some((variant) => variant === '/' || variant === '/index.php');
 
   return (href: string) => {
     const parts = urlParts(href);
@@ -110,7 +111,12 @@ export function createLinkRewriter(input: LinkRewriterInput): (href: string) => 
     const name = segments.at(-1);
     if (name !== undefined) {
       const rest = variants(`/${segments.slice(0, -1).join('/')}`).some(
-        (prefix) => prefix === '/' || prefix.split('/').filter(Boolean).every((part) => /^\d+$/.test(part)),
+        (prefix) =>
+          prefix === '/' ||
+          prefix
+            .split('/')
+            .filter(Boolean)
+            .every((part) => /^\d+$/.test(part)),
       );
       const to = byName.get(name);
       if (rest && to) return to + hash;
