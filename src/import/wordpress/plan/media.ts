@@ -77,7 +77,8 @@ function underUploads(url: string, uploadsBase: readonly string[]): string[] | n
     const prefix = root.path.endsWith('/') ? root.path : `${root.path}/`;
     if (!parts.path.startsWith(prefix)) continue;
     const segments = parts.path.slice(prefix.length).split('/').map(decodeURIComponent);
-    if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) return null;
+    // An encoded slash (`..%2F..%2Fetc`) decodes inside one segment: refuse it, never climb out.
+    if (segments.some((segment) => ['', '.', '..'].includes(segment) || /[/\\\0]/.test(segment))) return null;
     return segments;
   }
   return null;

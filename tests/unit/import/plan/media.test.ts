@@ -44,6 +44,8 @@ describe('originalUpload', () => {
     [`${U}/gravity_forms/1-abc/2024/01/intake.pdf`, null],
     ['https://cdn.example/uploads/sites/2/gravity_forms/x.pdf', null],
     [`${U}/../wp-config.php`, null],
+    [`${U}/2013/%2E%2E%2F%2E%2E%2F%2E%2E%2Fetc%2Fpasswd`, null],
+    [`${U}/2013/..%5C..%5Cwin.ini`, null],
     ['https://elsewhere.example/wp-content/uploads/2013/03/photo.jpg', null],
     ['https://old.example/2013/03/photo.jpg', null],
     ['data:image/png;base64,AAAA', null],
@@ -77,6 +79,8 @@ describe('createImageResolver with a local uploads folder', () => {
     '2013/03/photo-1024x683.jpg',
     '2013/03/only-resized-300x200.jpg',
     '2013/03/image-alignment-150x150.jpg',
+    // Both uploaded: the export says the -150x150 one is an upload of its own.
+    '2013/03/image-alignment.jpg',
     '2013/03/Photo 1.jpg',
     '2013/03/photo-1.jpg',
     '2013/03/Ελληνικά.PNG',
