@@ -124,6 +124,13 @@ export function planRedirects(input: RedirectInput): RedirectPlan {
     .filter(Boolean)
     .sort((a, b) => b.length - a.length);
 
+  // Each finding once: ten attachments without a path are one thing to know.
+  const reported = new Set<string>();
+  const report = (code: string, review: boolean, path: string) => {
+    const key = `${code} ${path}`;
+    if (!reported.has(key)) findings.push(finding(code, review, path));
+    reported.add(key);
+  };
   const claims: Claim[] = [];
   const queryRedirects: QueryRedirect[] = [];
   const claim = (link: string, to: string, owner: number, slugs: readonly string[] = []) => {
@@ -131,7 +138,7 @@ export function planRedirects(input: RedirectInput): RedirectPlan {
     if (path === 'query' || path === null) {
       // `?p=` is covered by the query redirect; anything else has no plain path.
       if (path === null || !/[?&]p=\d+(?:&|#|$)/.test(link))
-        findings.push(finding('redirect-unexpressible', false, path === null ? 'not-a-url' : 'query'));
+        report('redirect-unexpressible', false, path === null ? 'not-a-url' : 'query');
       return;
     }
     claims.push({ from: path, to, owner });
@@ -161,12 +168,6 @@ export function planRedirects(input: RedirectInput): RedirectPlan {
   const pages = new Set(['/', ...keep.map(({ to }) => pathKey(to)), ...claims.map(({ to }) => pathKey(to))]);
   // The first claim on each path, and whether it is dropped (kept by hand, or a page).
   const first = new Map<string, Claim & { drop: boolean }>();
-  const reported = new Set<string>();
-  const report = (code: string, review: boolean, path: string) => {
-    const key = `${code} ${path}`;
-    if (!reported.has(key)) findings.push(finding(code, review, path));
-    reported.add(key);
-  };
   for (const entry of claims) {
     const key = pathKey(entry.from);
     if (key === pathKey(entry.to)) continue; // already where it belongs

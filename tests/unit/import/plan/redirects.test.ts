@@ -118,6 +118,7 @@ describe('old addresses of a post', () => {
       item(11, 'https://old.example/foo/photo/', { type: 'attachment', parent: 10 }),
       item(12, 'https://old.example/?attachment_id=12', { type: 'attachment', parent: 10 }),
       item(13, 'https://old.example/other/photo/', { type: 'attachment', parent: 99 }),
+      item(14, 'https://old.example/?attachment_id=14', { type: 'attachment', parent: 10 }),
     ]);
     const result = plan(exp, [[10, 'foo']]);
     expect(result.redirects).toEqual([
