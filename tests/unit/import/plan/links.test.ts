@@ -2,9 +2,17 @@
  * Links inside imported posts to the old site: to another imported post → its new page, to
  * the contact page → the callback form, anything else → null (left to the caller).
  */
-import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createLinkRewriter } from '../../../../src/import/wordpress/plan/links.ts';
 import { normalisePath } from '../../../../src/import/wordpress/plan/paths.ts';
+import { readWxr, type WxrExport } from '../../../../src/import/wordpress/wxr.ts';
+
+const FIXTURES = fileURLToPath(new URL('../../../../../shared/fixtures/wordpress/', import.meta.url));
+const haveFixtures = existsSync(FIXTURES);
+if (!haveFixtures)
+  console.warn(`Skipping the real WordPress exports: ${FIXTURES} is absent (it lives in ../shared).`);
 
 describe('normal form of paths', () => {
   it.each([
@@ -93,3 +101,43 @@ describe('links to the old site', () => {
     expect(rewrite(href)).toBe(expected);
   });
 });
+
+describe.skipIf(!haveFixtures).each(['themeunittestdata.wordpress.xml', 'wptest/wptest.xml'])(
+  'real export %s (skipped without ../shared)',
+  (file) => {
+    let exp: WxrExport;
+    let rewrite: (href: string) => string | null;
+    beforeAll(() => {
+      const path = `${FIXTURES}${file}`;
+      exp = readWxr(readFileSync(path, 'utf8'), path);
+      const posts = exp.items.filter((item) => item.type === 'post');
+      rewrite = createLinkRewriter({
+        siteUrls: [exp.baseSiteUrl, exp.baseBlogUrl, exp.link],
+        posts: posts.map((post) => ({
+          id: post.id,
+          link: post.link,
+          slug: post.slug,
+          oldSlugs: post.meta['_wp_old_slug'],
+        })),
+        slugOf: new Map(posts.map((post) => [post.id, `p-${post.id}`])),
+        pages: exp.items
+          .filter((item) => item.type === 'page')
+          .map((page) => ({ id: page.id, link: page.link })),
+        contactPaths: ['/contact/'],
+      });
+    });
+
+    it("every post's own address and its /?p= address lead to its new page", () => {
+      for (const post of exp.items.filter((item) => item.type === 'post')) {
+        expect(rewrite(post.link)).toBe(`/articles/p-${post.id}/`);
+        expect(rewrite(`${exp.link}/?p=${post.id}#c`)).toBe(`/articles/p-${post.id}/#c`);
+      }
+    });
+
+    it('no page, attachment page or uploaded file is taken for a post', () => {
+      const others = exp.items.filter((item) => item.type === 'page' || item.type === 'attachment');
+      for (const item of others) expect(rewrite(item.link)).toBeNull();
+      for (const item of others) if (item.attachmentUrl) expect(rewrite(item.attachmentUrl)).toBeNull();
+    });
+  },
+);
