@@ -155,6 +155,7 @@ function safeSegment(segment: string, isFile: boolean): string {
 /** Where the copies of the uploads go, project-relative. */
 export const UPLOADS_DEST = 'src/content/articles/wordpress/uploads';
 
+/** What the image resolver needs to know of the old uploads and the new article folder. */
 export interface ImageResolverInput {
   /** The local copy of `wp-content/uploads` (`--uploads`), or null when none was given. */
   uploadsDir: string | null;
@@ -168,6 +169,7 @@ export interface ImageResolverInput {
   destDir?: string;
 }
 
+/** One file to copy from the local uploads into the project. */
 export interface ImageCopy {
   /** Absolute path of the local upload. */
   from: string;
@@ -175,6 +177,7 @@ export interface ImageCopy {
   to: string;
 }
 
+/** The images of one import: resolved one URL at a time, copied and reported at the end. */
 export interface ImageResolver {
   /** The path to use in the article ("./uploads/2013/03/photo.jpg"), or null when no local file stands for `src`. */
   resolve(src: string): string | null;

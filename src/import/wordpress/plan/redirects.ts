@@ -40,6 +40,7 @@ export interface QueryRedirect {
   to: string;
 }
 
+/** The planned 301s, with what a person should know about the addresses left out. */
 export interface RedirectPlan {
   /** Sorted by `from`; never one of `keep`'s. */
   redirects: LegacyRedirect[];
