@@ -17,9 +17,9 @@ import { personPath, personYaml, topicPath, topicYaml } from './entries/entry-fi
 import { finding, type Finding } from './findings.ts';
 import { checkBody, convertPost, type ConvertContext } from './html/index.ts';
 import { createLinkRewriter } from './plan/links.ts';
-import { attachmentsById, createImageResolver, featuredImage } from './plan/media.ts';
+import { attachmentsById, createImageResolver, featuredImage, uploadsBases } from './plan/media.ts';
 import { planPeople } from './plan/people.ts';
-import { planRedirects } from './plan/redirects.ts';
+import { attachmentPagesOf, planRedirects } from './plan/redirects.ts';
 import { attestation } from './plan/review.ts';
 import { articleSeo, findCollisions } from './plan/seo.ts';
 import { uniqueSlugs } from './plan/slugs.ts';
@@ -154,14 +154,26 @@ export async function planImport(
 
   const attachments = attachmentsById(exp);
   const siteUrls = [exp.baseSiteUrl, exp.baseBlogUrl, exp.link].filter(Boolean);
-  const uploadsBase = siteUrls.map((u) => `${u.replace(/\/$/, '')}/wp-content/uploads/`);
-  const images = createImageResolver({ uploadsDir: settings.uploadsDir, uploadsBase, articleDir: ARTICLES_DIR });
+  const uploadsBase = [
+    ...new Set([...uploadsBases(exp), ...siteUrls.map((u) => `${u.replace(/\/$/, '')}/wp-content/uploads/`)]),
+  ];
+  const images = createImageResolver({
+    uploadsDir: settings.uploadsDir,
+    uploadsBase,
+    articleDir: ARTICLES_DIR,
+    originals: [...attachments.values()].map((a) => a.file).filter(Boolean),
+  });
   const pages = exp.items.filter((i) => i.type === 'page').map((i) => ({ id: i.id, link: i.link }));
 
   const convert = (item: WxrItem, linkTo: ReadonlyMap<number, string>) => {
     const rewrite = createLinkRewriter({
       siteUrls,
-      posts: posts.map((p) => ({ id: p.item.id, link: p.item.link, slug: p.item.slug })),
+      posts: posts.map((p) => ({
+        id: p.item.id,
+        link: p.item.link,
+        slug: p.item.slug,
+        oldSlugs: p.item.meta['_wp_old_slug'] ?? [],
+      })),
       slugOf: linkTo,
       pages,
       contactPaths: CONTACT_PATHS,
@@ -292,7 +304,7 @@ export async function planImport(
     export: exp,
     slugOf: published,
     topicOf: new Map([...topicPlan.topicOf].filter(([, topic]) => builtTopics.has(topic))),
-    attachmentsOf: attachmentPagesOf(exp, published),
+    attachmentsOf: attachmentPagesOf(exp),
     keep: project.redirects,
   });
   const redirects: LegacyRedirect[] = [
@@ -304,16 +316,4 @@ export async function planImport(
   if (planned.findings.length > 0) entries.push({ kind: 'redirect', id: 'redirects', findings: planned.findings });
 
   return { files, entries, skipped, redirects, itemCount: exp.items.length };
-}
-
-/** Attachment pages of published posts (WordPress gives each upload a page of its own). */
-function attachmentPagesOf(exp: WxrExport, published: ReadonlyMap<number, string>): Map<number, string[]> {
-  const pages = new Map<number, string[]>();
-  for (const item of exp.items) {
-    if (item.type !== 'attachment' || !published.has(item.parent) || !item.link) continue;
-    const list = pages.get(item.parent) ?? [];
-    list.push(item.link);
-    pages.set(item.parent, list);
-  }
-  return pages;
 }
