@@ -4,13 +4,30 @@
  * placeholders; every other one stays in the text, visible, and is reported by name.
  */
 import { attrs as parseAttrs, regexp } from '@wordpress/shortcode';
+import { Parser } from 'htmlparser2';
 import { finding, type Finding } from '../findings.ts';
 import { captionMarker, embedMarker, formMarker } from './markers.ts';
 import { videoLink } from './urls.ts';
 
 // Any shortcode name: WordPress's regexp is built for one tag, and this pattern stands for
-// all of them. A name starts with a letter, so "[1]" and "[…]" are left alone.
-const ANY_TAG = '[A-Za-z][\\w-]*';
+// all of them. Names are lowercase by convention (WordPress matches them case-sensitively),
+// so "[1]", "[…]" and "[Pics, Videos]" in a sentence are left alone, and unreported.
+const ANY_TAG = '[a-z][a-z0-9_-]*';
+
+/**
+ * Where each start tag of the HTML begins and ends (htmlparser2's offsets). WordPress
+ * leaves a shortcode inside an attribute (`title="[x]"`) alone; so does this.
+ */
+function startTags(html: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  const parser = new Parser({
+    onopentag() {
+      ranges.push([parser.startIndex, parser.endIndex]);
+    },
+  });
+  parser.end(html);
+  return ranges;
+}
 
 /** What one known shortcode becomes; undefined when it cannot be carried over. */
 type Handler = (
@@ -48,6 +65,9 @@ const HANDLERS: Record<string, Handler> = {
  * playlist, a plugin's) stay as written and add an "unknown-shortcode" finding with their name.
  */
 export function expandShortcodes(html: string, findings: Finding[]): string {
+  // Only a post that has a bracket pays for the tag scan.
+  const tags = html.includes('[') ? startTags(html) : [];
+  const inTag = (offset: number) => tags.some(([start, end]) => start < offset && offset <= end);
   return html.replace(
     regexp(ANY_TAG),
     (
@@ -59,7 +79,9 @@ export function expandShortcodes(html: string, findings: Finding[]): string {
       content: string | undefined,
       closing: string | undefined,
       close: string,
+      offset: number,
     ) => {
+      if (inTag(offset)) return match;
       // `[[gallery]]` is WordPress's way to write a shortcode as text: it shows `[gallery]`.
       if (open === '[' && close === ']') return match.slice(1, -1);
       const handler = HANDLERS[tag.toLowerCase()];

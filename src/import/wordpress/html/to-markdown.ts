@@ -36,7 +36,8 @@ let processor: ReturnType<typeof build> | undefined;
 function build() {
   return unified().use(rehypeRemark).use(remarkGfm).use(mdxSafe).use(remarkStringify, {
     bullet: '-',
-    emphasis: '_',
+    // `*`, not `_`: only `*` can emphasize part of a word (`f*eli*s`).
+    emphasis: '*',
     strong: '*',
     fences: true,
     rule: '-',

@@ -167,7 +167,6 @@ export function hostOf(raw: string): string {
  */
 export function isUnsafeUrl(raw: string): boolean {
   // Browsers strip ASCII control characters and whitespace from a URL before reading its scheme.
-  // eslint-disable-next-line no-control-regex
   const compact = raw.replace(/[\u0000-\u0020]/g, '').toLowerCase();
   return /^(?:javascript|vbscript|data):/.test(compact);
 }
