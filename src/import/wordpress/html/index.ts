@@ -7,6 +7,13 @@
  *    images and links, headings and tables;
  * 3. rehype-remark and remark-stringify to Markdown that MDX reads the same.
  *
+ * Finding codes (review: a person must look before publishing):
+ * - review: `unknown-shortcode` (name), `block-dropped` (block name), `image-missing` (file
+ *   name, or "data-uri"), `external-image` (host), `iframe-linked` (host), `iframe-removed`,
+ *   `media-dropped` (file name), `table-simplified`, `unsafe-link-removed`, `form-removed`;
+ * - no review: `embed-linked` (host), `form-replaced`, `tracking-removed` (host), `h1-demoted`.
+ * Details are names, hosts and file names only, never the post's text.
+ *
  * Every body is plain Markdown today: embeds, forms and captions all have a Markdown form,
  * so no article pays for MDX. `format` is there for the day a component is needed.
  */

@@ -503,6 +503,12 @@ describe('firstParagraph', () => {
       'Real text',
     ],
     ['loose classic text counts', 'Just some\ntext', 'Just some text'],
+    [
+      'text autop left loose after a caption',
+      `[caption width="1"]<img src="${UP}/a.jpg" alt="Alt"> Cap[/caption]\nLoose text after`,
+      'Loose text after',
+    ],
+    ['loose text at the end of a block', '<div>Inside a div</div>', 'Inside a div'],
     ['none', '<ul><li>only a list</li></ul>', ''],
   ])('%s', (_name, html, expected) => {
     expect(convert(html).firstParagraph).toBe(expected);

@@ -117,6 +117,7 @@ describe('checkBody', () => {
   it.each([
     ['fine Markdown', 'Hello **world**\n', 'md', null],
     ['fine MDX', 'Hello \\{world\\}\n', 'mdx', null],
+    ['Markdown that is no MDX is fine as md', 'See <https://example.org> and {x\n', 'md', null],
     ['an open brace', 'Line one\n\nHello {world\n', 'mdx', { line: 3, column: 7 }],
     ['an autolink MDX does not have', 'See <https://example.org>\n', 'mdx', { line: 1, column: 5 }],
   ] as const)('%s', async (_name, body, format, at) => {
