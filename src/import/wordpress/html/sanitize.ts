@@ -5,7 +5,7 @@
 import type { Element, Root } from 'hast';
 import { finding, type Finding } from '../findings.ts';
 import { MARKER_PROPERTY } from './markers.ts';
-import { mapTree } from './tree.ts';
+import { el, mapTree, prop } from './tree.ts';
 
 // Elements whose content is code, metadata or a widget: never prose.
 const DROPPED = new Set([
@@ -44,6 +44,10 @@ export function sanitize(tree: Root, findings: Finding[]): void {
     if (node.type === 'comment') return [];
     if (node.type !== 'element') return undefined;
     if (DROPPED.has(node.tagName)) return [];
+    if (node.tagName === 'form' && /^gform_\d/.test(prop(node, 'id'))) {
+      // Gravity Forms' own markup pasted in: the site's callback form takes its place, as for its shortcode.
+      return [el('div', { [MARKER_PROPERTY]: 'form' })];
+    }
     if (node.tagName === 'form' && node.properties[MARKER_PROPERTY] === undefined) {
       // A contact or newsletter form pasted into the post: it would post to the old site.
       findings.push(finding('form-removed', true));

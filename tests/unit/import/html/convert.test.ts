@@ -341,6 +341,12 @@ describe('removed: code, styles, handlers, unsafe links, trackers, plugin forms'
       ['tracking-removed:www.google-analytics.com'],
     ],
     [
+      'Gravity Forms markup becomes the callback link',
+      '<div class="gform_wrapper"><form method="post" id="gform_2" action="/contact/"><input type="text" name="input_1"></form></div>',
+      '[Request a confidential callback](#cb-title)\n',
+      ['form-replaced'],
+    ],
+    [
       'a plugin form',
       '<p>Write to us</p><form action="/wp-admin/admin-post.php" method="post"><input name="email"><textarea></textarea><button>Send</button></form>',
       'Write to us\n',
