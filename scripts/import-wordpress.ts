@@ -108,8 +108,11 @@ async function main(): Promise<number> {
     );
     out.write(renderSummary(told.summary));
     const reviewList = renderReviewList(told.review);
-    if (reviewList.trim()) out.write(`\nNeeds review:\n${reviewList}`);
-    const reportFile = resolve(process.env.INIT_CWD ?? process.cwd(), values.report ?? join(root, 'reports/wordpress-import.json'));
+    if (reviewList.trim()) out.write(`\n${reviewList}`);
+    const reportFile = resolve(
+      process.env.INIT_CWD ?? process.cwd(),
+      values.report ?? join(root, 'reports/wordpress-import.json'),
+    );
     mkdirSync(dirname(reportFile), { recursive: true });
     writeFileSync(
       reportFile,

@@ -111,11 +111,11 @@ function articlesLoader(): Loader {
  */
 const articleFields = {
   /** Headline, and the page title unless `seoTitle` is set; at most 60 characters without one. */
-  title: text.max(200),
+  title: text,
   /** Page title in search results, when the headline is too long for them. */
   seoTitle: title.optional(),
-  /** Meta description and the summary on article lists; 70-160 characters once published. */
-  description: text.max(160),
+  /** Meta description and the summary on article lists; 70-160 characters once published (a draft may have none yet). */
+  description: z.string().trim().max(160),
   /** First publication date. */
   publishedAt: z.coerce.date(),
   /** Last substantive edit, when there was one. */
@@ -126,8 +126,8 @@ const articleFields = {
   reviewer: reference('people').optional(),
   /** When the clinical review was last done; drafts may lack it. */
   reviewedAt: z.coerce.date().optional(),
-  /** Topics the article belongs to (entries in `topics`). */
-  topics: z.array(reference('topics')).min(1),
+  /** Topics the article belongs to (entries in `topics`); at least one once published. */
+  topics: z.array(reference('topics')).default([]),
   /** Programs the article points readers to (entries in `programs`). */
   programs: z.array(reference('programs')).default([]),
   /** Drafts are built nowhere, so they may lack what only a published page needs. */
@@ -158,6 +158,7 @@ const articles = defineCollection({
           problem('title', 'a published title must be at most 60 characters: shorten it or add seoTitle');
         if (a.description.length < 70)
           problem('description', 'a published description needs at least 70 characters');
+        if (a.topics.length === 0) problem('topics', 'a published article needs at least one topic');
         if (!a.reviewer) problem('reviewer', 'a published article needs a clinical reviewer');
         if (!a.reviewedAt) problem('reviewedAt', 'a published article needs the date of its clinical review');
       })

@@ -78,7 +78,7 @@ describe.skipIf(!haveFixtures).each([
 
   beforeAll(async () => {
     site = await copySite(projectRoot);
-    first = await run('node', args(), site.root);
+    first = await run(process.execPath, args(), site.root);
     afterFirst = snapshot(site.root);
   }, 120_000);
   afterAll(() => site?.remove());
@@ -91,19 +91,19 @@ describe.skipIf(!haveFixtures).each([
       summary: Record<string, { imported: number }>;
     };
     expect(report.summary.articles!.imported).toBeGreaterThan(10);
-    console.log(`[${name}] import ${Math.round(first.ms)} ms\n${first.output}`);
+    console.info(`[${name}] import ${Math.round(first.ms)} ms\n${first.output}`);
   });
 
   it('builds afterwards with no manual step', async () => {
     const build = await run('npm', ['run', 'build'], site.root);
     expect(build.code, build.output.slice(-4000)).toBe(0);
-    console.log(`[${name}] build after import ${Math.round(build.ms)} ms`);
+    console.info(`[${name}] build after import ${Math.round(build.ms)} ms`);
     const redirects = readFileSync(join(site.root, 'dist/_redirects'), 'utf8');
     expect(redirects).toMatch(/ p=\d+ \/articles\/[^ ]+\/ 301!/);
   }, 300_000);
 
   it('changes no file when run again', async () => {
-    const again = await run('node', args(), site.root);
+    const again = await run(process.execPath, args(), site.root);
     expect(again.code, again.output).toBe(0);
     const after = snapshot(site.root);
     after.delete('reports/wordpress-import.json');
@@ -118,7 +118,7 @@ describe.skipIf(!haveFixtures).each([
     const truncated = join(site.root, 'truncated.xml');
     writeFileSync(truncated, text.slice(0, Math.floor(text.length / 2)));
     const before = snapshot(site.root);
-    const cut = await run('node', ['scripts/import-wordpress.ts', truncated], site.root);
+    const cut = await run(process.execPath, ['scripts/import-wordpress.ts', truncated], site.root);
     expect(cut.code).toBe(1);
     expect(cut.output).toMatch(/truncated\.xml:\d+:\d+/);
     expect(snapshot(site.root)).toEqual(before);
@@ -131,10 +131,12 @@ describe.skipIf(!haveFixtures).each([
     for (const path of snapshot(site.root).keys()) {
       if (/\.(jpe?g|png|gif|webp|mp3|mp4|pdf|zip)$/i.test(path)) continue;
       const text = readFileSync(join(site.root, path), 'utf8');
-      for (const secret of secrets) if (text.includes(secret)) leaks.push(`${path}: ${secret.replace(/./g, '*')}`);
+      for (const secret of secrets)
+        if (text.includes(secret)) leaks.push(`${path}: ${secret.replace(/./g, '*')}`);
       if (path.startsWith('src/content/articles/wordpress/') || path.startsWith('reports/')) {
         for (const match of text.match(IPV4) ?? []) if (secrets.includes(match)) leaks.push(`${path}: an IP`);
-        for (const match of text.match(EMAIL) ?? []) if (secrets.includes(match)) leaks.push(`${path}: an email`);
+        for (const match of text.match(EMAIL) ?? [])
+          if (secrets.includes(match)) leaks.push(`${path}: an email`);
       }
     }
     expect(leaks).toEqual([]);

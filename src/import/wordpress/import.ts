@@ -46,7 +46,9 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
   const started = performance.now();
   if (!existsSync(options.exportFile)) throw new ImportNotStarted(`${options.exportFile}: no such file.`);
   if (options.uploads && !(existsSync(options.uploads) && statSync(options.uploads).isDirectory())) {
-    throw new ImportNotStarted(`--uploads ${options.uploads}: not a folder (give the copy of wp-content/uploads).`);
+    throw new ImportNotStarted(
+      `--uploads ${options.uploads}: not a folder (give the copy of wp-content/uploads).`,
+    );
   }
   let exp;
   try {

@@ -37,6 +37,25 @@ const CONTACT_PATHS = ['/contact/', '/contact-us/', '/get-in-touch/'];
 /** On every article page, above the footer (src/components/CallbackForm.astro). */
 const CALLBACK_FORM_HREF = '#cb-title';
 
+/**
+ * What keeps a post that WordPress published from being published here: what the build
+ * would refuse (no review, no topic, a title or description search results cannot use, a
+ * page that would repeat another's) and a missing date. Everything else that needs review
+ * (a generated description, a missing image, a shortcode left as text) is listed for a
+ * person but does not hold the post back: WordPress showed it that way too.
+ */
+const BLOCKS_PUBLISHING = new Set([
+  'review-missing',
+  'topic-missing',
+  'title-missing',
+  'title-too-long',
+  'description-missing',
+  'description-too-short',
+  'duplicate-title',
+  'duplicate-description',
+  'date-missing',
+]);
+
 export interface ImportSettings {
   siteName: string;
   reviewPolicy: ReviewPolicy;
@@ -85,6 +104,13 @@ export interface ImportPlan {
 
 export class ImportRefused extends Error {}
 
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).host.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+};
 const day = (iso: string | null) => (iso ?? '').slice(0, 10);
 const pathOf = (link: string) => {
   try {
@@ -165,6 +191,23 @@ export async function planImport(
   });
   const pages = exp.items.filter((i) => i.type === 'page').map((i) => ({ id: i.id, link: i.link }));
 
+  // A link to a page of the old site that is not an imported, published post would lead
+  // nowhere once the site moves (and fails the build's link check): its words stay.
+  const oldHosts = new Set(siteUrls.map(hostOf).filter(Boolean));
+  const isOldSitePage = (href: string, base: string) => {
+    try {
+      const url = new URL(href, base);
+      return (
+        /^https?:$/.test(url.protocol) &&
+        oldHosts.has(hostOf(url.href)) &&
+        !/\/wp-content\//.test(url.pathname)
+      );
+    } catch {
+      return false;
+    }
+  };
+  const unresolved = new Set<number>();
+
   const convert = (item: WxrItem, linkTo: ReadonlyMap<number, string>) => {
     const rewrite = createLinkRewriter({
       siteUrls,
@@ -179,7 +222,12 @@ export async function planImport(
       contactPaths: CONTACT_PATHS,
     });
     const ctx: ConvertContext = {
-      rewriteLink: rewrite,
+      rewriteLink: (href) => {
+        const to = rewrite(href);
+        if (to !== null || !isOldSitePage(href, item.link || exp.link)) return to;
+        unresolved.add(item.id);
+        return '';
+      },
       image: (src) => images.resolve(src),
       callbackFormHref: CALLBACK_FORM_HREF,
     };
@@ -191,7 +239,7 @@ export async function planImport(
   const seoOf = new Map<number, ReturnType<typeof articleSeo>>();
   for (const { item, draft } of posts) {
     const slug = slugs.get(item.id) ?? `post-${item.id}`;
-    const body = await convert(item, slugs);
+    const body = convert(item, slugs);
     const categoryName = item.terms.find((t) => t.domain === 'category')?.name;
     const excerptText = stripTags(item.excerpt);
     const yoast = yoastSeo(item, {
@@ -204,6 +252,7 @@ export async function planImport(
     seoOf.set(item.id, seo);
     const findings = [...(slugFindings.get(item.id) ?? []), ...seo.findings];
     if (draft) findings.push(finding('not-published-in-wordpress', false, item.status));
+    if (!item.publishedAt) findings.push(finding('date-missing', true));
     drafts.push({ item, slug, publishFromWordPress: !draft, findings });
   }
   const collisions = findCollisions(
@@ -234,7 +283,7 @@ export async function planImport(
     d.findings.push(...(collisions.get(String(d.item.id)) ?? []));
     if (topicsOf(d.item).length === 0) d.findings.push(finding('topic-missing', true));
     if (review.reviewer === null) d.findings.push(finding('review-missing', true));
-    const blocked = d.findings.some((f) => f.review);
+    const blocked = d.findings.some((f) => BLOCKS_PUBLISHING.has(f.code));
     if (d.publishFromWordPress && !blocked) published.set(d.item.id, d.slug);
   }
 
@@ -244,9 +293,11 @@ export async function planImport(
   let done = 0;
   for (const d of drafts) {
     const { item, slug } = d;
-    const body = await convert(item, published);
+    unresolved.delete(item.id);
+    const body = convert(item, published);
     const seo = seoOf.get(item.id)!;
     const findings = [...d.findings, ...body.findings];
+    if (unresolved.has(item.id)) findings.push(finding('link-unresolved', true));
     const hero = featuredImage(item, attachments);
     let heroField: ArticleFrontmatter['hero'];
     if (hero) {
@@ -269,11 +320,17 @@ export async function planImport(
       draft: isDraft,
       ...(seo.noindex ? { noindex: true } : {}),
     };
-    if (!item.publishedAt) findings.push(finding('date-missing', true));
     const path = `${ARTICLES_DIR}/${slug}.${body.format}`;
     const file = articleFile(frontmatter, body.body);
     const problem = await checkBody(body.body, body.format);
-    const entry: PlannedEntry = { kind: 'article', id: String(item.id), path, oldUrl: pathOf(item.link), draft: isDraft, findings };
+    const entry: PlannedEntry = {
+      kind: 'article',
+      id: String(item.id),
+      path,
+      oldUrl: pathOf(item.link),
+      draft: isDraft,
+      findings,
+    };
     if (problem) {
       entry.failed = true;
       delete entry.path;
@@ -287,11 +344,21 @@ export async function planImport(
 
   for (const topic of topicPlan.topics) {
     files.set(topicPath(topic.id), topicYaml(topic));
-    entries.push({ kind: 'topic', id: topic.id, path: topicPath(topic.id), findings: topicPlan.findings.get(topic.id) ?? [] });
+    entries.push({
+      kind: 'topic',
+      id: topic.id,
+      path: topicPath(topic.id),
+      findings: topicPlan.findings.get(topic.id) ?? [],
+    });
   }
   for (const person of peoplePlan.people) {
     files.set(personPath(person.id), personYaml(person));
-    entries.push({ kind: 'person', id: person.id, path: personPath(person.id), findings: peoplePlan.findings.get(person.id) ?? [] });
+    entries.push({
+      kind: 'person',
+      id: person.id,
+      path: personPath(person.id),
+      findings: peoplePlan.findings.get(person.id) ?? [],
+    });
   }
   for (const copy of images.copies()) {
     files.set(copy.to, readFileSync(copy.from));
@@ -299,7 +366,9 @@ export async function planImport(
   }
 
   // Redirects lead only to pages the build makes: published posts, topics they use.
-  const builtTopics = new Set(drafts.filter((d) => published.has(d.item.id)).flatMap((d) => topicsOf(d.item)));
+  const builtTopics = new Set(
+    drafts.filter((d) => published.has(d.item.id)).flatMap((d) => topicsOf(d.item)),
+  );
   const planned = planRedirects({
     export: exp,
     slugOf: published,
@@ -312,8 +381,10 @@ export async function planImport(
     ...planned.queryRedirects.map((q) => ({ from: '/' as const, query: { [q.param]: q.value }, to: q.to })),
   ];
   if (redirects.length > 0) files.set(REDIRECTS_FILE, `${JSON.stringify(redirects, null, 2)}\n`);
-  for (const r of redirects) entries.push({ kind: 'redirect', id: r.query ? `/?p=${r.query.p}` : r.from, findings: [] });
-  if (planned.findings.length > 0) entries.push({ kind: 'redirect', id: 'redirects', findings: planned.findings });
+  for (const r of redirects)
+    entries.push({ kind: 'redirect', id: r.query ? `/?p=${r.query.p}` : r.from, findings: [] });
+  if (planned.findings.length > 0)
+    entries.push({ kind: 'redirect', id: 'redirects', findings: planned.findings });
 
   return { files, entries, skipped, redirects, itemCount: exp.items.length };
 }

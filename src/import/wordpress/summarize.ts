@@ -5,7 +5,13 @@
  */
 import type { ImportPlan, PlannedEntry } from './plan-import.ts';
 import { ARTICLES_DIR, REDIRECTS_FILE } from './plan-import.ts';
-import { emptySummary, type ReviewItem, type SkippedItem, type Summary, type SummaryRowName } from './report/summary.ts';
+import {
+  emptySummary,
+  type ReviewItem,
+  type SkippedItem,
+  type Summary,
+  type SummaryRowName,
+} from './report/summary.ts';
 import type { CommitResult } from './write/commit.ts';
 
 const ROW: Record<PlannedEntry['kind'], SummaryRowName> = {
@@ -64,7 +70,11 @@ export function summarize(plan: ImportPlan, commit: CommitResult): Told {
   }
   const neverWritten = plan.skipped.filter((s) => NEVER.has(s.reason)).length;
   summary.articles.skipped = neverWritten;
-  summary.images.skipped = plan.skipped.filter((s) => s.reason === 'attachment').length - summary.images.imported - summary.images.updated - summary.images.unchanged;
+  summary.images.skipped =
+    plan.skipped.filter((s) => s.reason === 'attachment').length -
+    summary.images.imported -
+    summary.images.updated -
+    summary.images.unchanged;
   if (summary.images.skipped < 0) summary.images.skipped = 0;
 
   const review: ReviewItem[] = plan.entries

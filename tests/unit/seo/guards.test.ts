@@ -287,7 +287,11 @@ describe('legacy redirects', () => {
       file,
       redirectLines([{ from: '/', query: { p: '5' }, to: '/articles/a/' }]).join('\n') + '\n',
     );
-    const { redirects, errors } = await parseAllRedirects({ redirectsFiles: [file], minimal: true });
+    const { redirects, errors } = await parseAllRedirects({
+      redirectsFiles: [file],
+      configRedirects: [],
+      minimal: true,
+    });
     rmSync(dir, { recursive: true });
     expect(errors).toEqual([]);
     expect(redirects).toMatchObject([

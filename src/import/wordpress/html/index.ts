@@ -34,7 +34,8 @@ export { checkBody, type BodyError } from './compile-check.ts';
 
 /** What the conversion asks the integrator. */
 export interface ConvertContext {
-  /** The site's own path for a link found in the post (href), or null to keep it as is.
+  /** The site's own path for a link found in the post (href), null to keep it as is, or ''
+   *  to drop the link and keep its words (a page of the old site that will not exist here).
    *  The integrator rewrites links between imported posts and to the old contact page. */
   rewriteLink(url: string): string | null;
   /** An image the post shows (src, absolute or relative URL). Returns the path to write in

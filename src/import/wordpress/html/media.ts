@@ -172,6 +172,8 @@ function convertLink(node: Element, ctx: MediaContext, findings: Finding[], visi
   // A thumbnail linked to its own full-size file on the old site: the image is enough.
   if (isImageFileUrl(href) && isImageLike(node)) return visitedChildren(node, visit);
   const rewritten = isKeptAsIs(href) ? null : ctx.rewriteLink(href);
+  // '' from the integrator: a page of the old site that will not exist here; keep the words.
+  if (rewritten === '') return visitedChildren(node, inside);
   const children = visitedChildren(node, inside);
   return children.length === 0 ? [] : [el('a', { href: rewritten ?? href }, children)];
 }

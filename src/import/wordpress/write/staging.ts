@@ -31,12 +31,17 @@ export interface Journal {
 
 /** A staging folder under `root`, and the operations on it. */
 export class Staging {
-  private constructor(
-    private readonly fs: CommitFs,
-    private readonly root: string,
-    /** Absolute path of the staging folder. */
-    readonly dir: string,
-  ) {}
+  private readonly fs: CommitFs;
+  private readonly root: string;
+  /** Absolute path of the staging folder. */
+  readonly dir: string;
+
+  // Plain fields, not parameter properties: the command runs under Node's type stripping.
+  private constructor(fs: CommitFs, root: string, dir: string) {
+    this.fs = fs;
+    this.root = root;
+    this.dir = dir;
+  }
 
   /** Makes a fresh, uniquely named staging folder in `root`. */
   static create(fs: CommitFs, root: string): Staging {
