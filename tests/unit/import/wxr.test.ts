@@ -139,14 +139,14 @@ describe('small exports', () => {
     expect(readWxr(`\uFEFF${wxr(POST)}`, 'bom.xml').items).toHaveLength(1);
   });
 
-  it('reads categories with their parents and tags', () => {
+  it('reads categories with their parents and tags, and the term ids Yoast refers to', () => {
     const head = `<wp:category><wp:term_id>3</wp:term_id><wp:category_nicename><![CDATA[opioids]]></wp:category_nicename><wp:category_parent><![CDATA[substances]]></wp:category_parent><wp:cat_name><![CDATA[Opioids]]></wp:cat_name><wp:category_description><![CDATA[About opioids.]]></wp:category_description></wp:category>
 <wp:tag><wp:term_id>9</wp:term_id><wp:tag_slug><![CDATA[family]]></wp:tag_slug><wp:tag_name><![CDATA[Family]]></wp:tag_name></wp:tag>`;
     const read = readWxr(wxr('', { head }), 'terms.xml');
     expect(read.categories).toEqual([
-      { slug: 'opioids', name: 'Opioids', description: 'About opioids.', parent: 'substances' },
+      { slug: 'opioids', name: 'Opioids', description: 'About opioids.', parent: 'substances', termId: 3 },
     ]);
-    expect(read.tags).toEqual([{ slug: 'family', name: 'Family', description: '', parent: '' }]);
+    expect(read.tags).toEqual([{ slug: 'family', name: 'Family', description: '', parent: '', termId: 9 }]);
   });
 
   it('a password-protected post is marked, and the password itself is not kept', () => {

@@ -76,15 +76,17 @@ interface Claim {
 function oldPath(link: string, folders: readonly string[]): `/${string}` | 'query' | null {
   const parts = urlParts(link);
   if (!parts) return null;
-  let path = parts.path;
+  // The path is kept whole, folder and all: that is what visitors and search engines ask
+  // for once this site answers on the old domain. The folder only tells the home page.
+  let inside = parts.path;
   for (const folder of folders)
-    if (pathKey(path) === folder || path.startsWith(`${folder}/`)) {
-      path = (path.slice(folder.length) || '/') as `/${string}`;
+    if (pathKey(inside) === folder || inside.startsWith(`${folder}/`)) {
+      inside = (inside.slice(folder.length) || '/') as `/${string}`;
       break;
     }
   // `/?p=1` or `/demo/index.php?p=1`: the address is in the query, the path is the home page.
-  if ([...parts.query.keys()].length > 0 && (path === '/' || path === '/index.php')) return 'query';
-  return path;
+  if ([...parts.query.keys()].length > 0 && (inside === '/' || inside === '/index.php')) return 'query';
+  return parts.path;
 }
 
 /** The same permalink with its last segment (the post's name) replaced by an old slug. */
@@ -97,8 +99,8 @@ function withSlug(path: `/${string}`, slug: string): `/${string}` | null {
   return `/${segments.join('/')}${trailing ? '/' : ''}`;
 }
 
-/** `/category/<ancestors...>/<slug>/` for a child, `/category/<slug>/` always. */
-function categoryPaths(exp: WxrExport, slug: string): `/${string}`[] {
+/** `/category/<ancestors...>/<slug>/` for a child, `/category/<slug>/` always, in the site's folder. */
+function categoryPaths(exp: WxrExport, slug: string, folder: string): `/${string}`[] {
   const parentOf = new Map(exp.categories.map((category) => [category.slug, category.parent]));
   const chain = [slug];
   // The guard stops a parent loop in a broken export.
@@ -108,7 +110,8 @@ function categoryPaths(exp: WxrExport, slug: string): `/${string}`[] {
     parent = parentOf.get(parent) ?? ''
   )
     chain.unshift(parent);
-  const encode = (slugs: string[]) => `/category/${slugs.map(normaliseSegment).join('/')}/` as const;
+  const encode = (slugs: string[]) =>
+    `${folder}/category/${slugs.map(normaliseSegment).join('/')}/` as `/${string}`;
   return chain.length > 1 ? [encode([slug]), encode(chain)] : [encode([slug])];
 }
 
@@ -160,7 +163,7 @@ export function planRedirects(input: RedirectInput): RedirectPlan {
   )) {
     const topic = topicOf.get(category.slug);
     if (topic === undefined) continue;
-    for (const from of categoryPaths(exp, category.slug))
+    for (const from of categoryPaths(exp, category.slug, folders.at(-1) ?? ''))
       claims.push({ from, to: topicUrl(topic), owner: -1 });
   }
 
