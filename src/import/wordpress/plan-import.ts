@@ -64,6 +64,8 @@ export interface ImportSettings {
   reviewedBy?: string;
   reviewedOn?: string;
   tagsAsTopics: boolean;
+  /** The HTML conversion; tests put a failing one here to see one bad post stop nothing. */
+  convertPost?: typeof convertPost;
 }
 
 export type EntryKind = 'article' | 'topic' | 'person' | 'image' | 'redirect';
@@ -170,7 +172,16 @@ export async function planImport(
         .map((t) => t.slug),
     ),
   );
-  const terms = settings.tagsAsTopics ? [...exp.categories, ...exp.tags] : exp.categories;
+  // A category a post names but the export's list lacks still becomes a topic.
+  const listed = new Set(exp.categories.map((c) => c.slug));
+  const unlisted = new Map(
+    posts
+      .flatMap((p) => p.item.terms)
+      .filter((t) => t.domain === 'category' && !listed.has(t.slug))
+      .map((t) => [t.slug, { slug: t.slug, name: t.name, description: '', parent: '' }]),
+  );
+  const categories = [...exp.categories, ...unlisted.values()];
+  const terms = settings.tagsAsTopics ? [...categories, ...exp.tags] : categories;
   const topicPlan = planTopics(terms, project.topics, usedCategories);
   const peoplePlan = planPeople(
     exp.authors,
@@ -231,15 +242,31 @@ export async function planImport(
       image: (src) => images.resolve(src),
       callbackFormHref: CALLBACK_FORM_HREF,
     };
-    return convertPost(item.content, ctx);
+    return (settings.convertPost ?? convertPost)(item.content, ctx);
   };
 
   // First pass: text, SEO and what keeps each post from being published.
   const drafts: Draft[] = [];
+  const failedPosts: PlannedEntry[] = [];
   const seoOf = new Map<number, ReturnType<typeof articleSeo>>();
   for (const { item, draft } of posts) {
     const slug = slugs.get(item.id) ?? `post-${item.id}`;
-    const body = convert(item, slugs);
+    let body;
+    try {
+      body = convert(item, slugs);
+    } catch (error) {
+      // One post the converter cannot read never stops the others. The error's name only:
+      // its message could quote the post.
+      const detail = error instanceof Error ? error.name : 'error';
+      failedPosts.push({
+        kind: 'article',
+        id: String(item.id),
+        oldUrl: pathOf(item.link),
+        failed: true,
+        findings: [finding('convert-failed', true, detail)],
+      });
+      continue;
+    }
     const categoryName = item.terms.find((t) => t.domain === 'category')?.name;
     const excerptText = stripTags(item.excerpt);
     const yoast = yoastSeo(item, {
@@ -289,8 +316,9 @@ export async function planImport(
 
   // Second pass: the files, with links only to posts that will be built.
   const files = new Map<string, Uint8Array | string>();
-  const entries: PlannedEntry[] = [];
-  let done = 0;
+  const entries: PlannedEntry[] = [...failedPosts];
+  let done = failedPosts.length;
+  if (done > 0) progress(done);
   for (const d of drafts) {
     const { item, slug } = d;
     unresolved.delete(item.id);

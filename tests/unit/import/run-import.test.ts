@@ -256,3 +256,41 @@ describe('running again', () => {
     expect(existsSync(join(site.root, ARTICLES_DIR))).toBe(false);
   });
 });
+
+describe('one bad post', () => {
+  it('stops nothing: it is reported as failed, by id, and the others are written', async () => {
+    const { planImport } = await import('../../../src/import/wordpress/plan-import.ts');
+    const { readWxr } = await import('../../../src/import/wordpress/wxr.ts');
+    const { convertPost } = await import('../../../src/import/wordpress/html/index.ts');
+    const exp = readWxr(wxr([{ id: 30, content: '<p>boom</p>' }, { id: 31 }]), 'bad-post.xml');
+    const plan = await planImport(
+      exp,
+      { people: new Map(), topics: new Map(), articles: [], redirects: [] },
+      {
+        siteName: 'Site',
+        reviewPolicy: { maxAgeMonths: 12, clinicalCredentials: ['MD'] },
+        now: new Date(),
+        uploadsDir: null,
+        tagsAsTopics: false,
+        convertPost: (html, ctx) => {
+          if (html.includes('boom')) throw new TypeError('Secret words of the post');
+          return convertPost(html, ctx);
+        },
+      },
+    );
+    const failed = plan.entries.find((e) => e.id === '30')!;
+    expect(failed).toMatchObject({
+      failed: true,
+      findings: [{ code: 'convert-failed', detail: 'TypeError' }],
+    });
+    expect(JSON.stringify(plan.entries)).not.toContain('Secret words');
+    expect([...plan.files.keys()]).toContain(`${ARTICLES_DIR}/post-31.md`);
+    expect([...plan.files.keys()].some((k) => k.includes('post-30'))).toBe(false);
+  });
+
+  it('a category the export does not list still becomes a topic', async () => {
+    await importing([{ id: 32, categories: ['unlisted-topic'] }]);
+    expect(existsSync(join(site.root, 'src/content/topics/unlisted-topic.yaml'))).toBe(true);
+    expect(article('post-32')).toContain('- unlisted-topic');
+  });
+});
