@@ -370,24 +370,20 @@ export async function planImport(
     progress(++done);
   }
 
-  for (const topic of topicPlan.topics) {
-    files.set(topicPath(topic.id), topicYaml(topic));
-    entries.push({
-      kind: 'topic',
-      id: topic.id,
-      path: topicPath(topic.id),
-      findings: topicPlan.findings.get(topic.id) ?? [],
-    });
-  }
-  for (const person of peoplePlan.people) {
-    files.set(personPath(person.id), personYaml(person));
-    entries.push({
-      kind: 'person',
-      id: person.id,
-      path: personPath(person.id),
-      findings: peoplePlan.findings.get(person.id) ?? [],
-    });
-  }
+  const addEntry = (kind: 'topic' | 'person', id: string, path: string, text: string, found?: Finding[]) => {
+    files.set(path, text);
+    entries.push({ kind, id, path, findings: found ?? [] });
+  };
+  for (const topic of topicPlan.topics)
+    addEntry('topic', topic.id, topicPath(topic.id), topicYaml(topic), topicPlan.findings.get(topic.id));
+  for (const person of peoplePlan.people)
+    addEntry(
+      'person',
+      person.id,
+      personPath(person.id),
+      personYaml(person),
+      peoplePlan.findings.get(person.id),
+    );
   for (const copy of images.copies()) {
     files.set(copy.to, readFileSync(copy.from));
     entries.push({ kind: 'image', id: copy.to, path: copy.to, findings: [] });

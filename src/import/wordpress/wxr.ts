@@ -120,7 +120,8 @@ export function wxrDate(value: string): string | null {
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
-function emptyItem(): WxrItem {
+/** An item with every field empty: the reader fills it in, tests start from it. */
+export function emptyItem(): WxrItem {
   return {
     id: 0,
     type: '',
@@ -155,9 +156,9 @@ function termOf(
   return Number.isInteger(termId) && termId > 0 ? { ...term, termId } : term;
 }
 
-export function readWxr(text: string, file: string): WxrExport {
-  const parser = new SaxesParser({ xmlns: true, position: true });
-  const out: WxrExport = {
+/** An export with nothing in it: the reader fills it in, tests start from it. */
+export function emptyExport(): WxrExport {
+  return {
     version: '',
     title: '',
     link: '',
@@ -168,6 +169,11 @@ export function readWxr(text: string, file: string): WxrExport {
     tags: [],
     items: [],
   };
+}
+
+export function readWxr(text: string, file: string): WxrExport {
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const out = emptyExport();
   // The open elements, as "kind:local" names, and the text of the innermost one.
   const path: string[] = [];
   let textBuffer = '';

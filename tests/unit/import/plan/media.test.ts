@@ -17,7 +17,13 @@ import {
   originalUpload,
   uploadsBases,
 } from '../../../../src/import/wordpress/plan/media.ts';
-import { readWxr, type WxrExport, type WxrItem } from '../../../../src/import/wordpress/wxr.ts';
+import {
+  emptyExport,
+  emptyItem,
+  readWxr,
+  type WxrExport,
+  type WxrItem,
+} from '../../../../src/import/wordpress/wxr.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../../../../shared/fixtures/wordpress/', import.meta.url));
 const haveFixtures = existsSync(FIXTURES);
@@ -196,35 +202,18 @@ describe('createImageResolver with a local uploads folder', () => {
 });
 
 const attachment = (id: number, extra: Partial<WxrItem>): WxrItem => ({
+  ...emptyItem(),
   id,
   type: 'attachment',
   status: 'inherit',
-  title: '',
   link: `https://old.example/?attachment_id=${id}`,
-  slug: '',
-  publishedAt: null,
-  creator: '',
-  content: '',
-  excerpt: '',
-  parent: 0,
-  hasPassword: false,
-  attachmentUrl: null,
-  terms: [],
-  meta: {},
-  commentCount: 0,
   ...extra,
 });
 
 describe('attachments and featured images', () => {
   const exp: WxrExport = {
+    ...emptyExport(),
     version: '1.2',
-    title: '',
-    link: '',
-    baseSiteUrl: '',
-    baseBlogUrl: '',
-    authors: [],
-    categories: [],
-    tags: [],
     items: [
       attachment(5, {
         parent: 9,

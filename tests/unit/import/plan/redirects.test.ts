@@ -11,7 +11,13 @@ import {
   planRedirects,
   type RedirectInput,
 } from '../../../../src/import/wordpress/plan/redirects.ts';
-import { readWxr, type WxrExport, type WxrItem } from '../../../../src/import/wordpress/wxr.ts';
+import {
+  emptyExport,
+  emptyItem,
+  readWxr,
+  type WxrExport,
+  type WxrItem,
+} from '../../../../src/import/wordpress/wxr.ts';
 import { redirectProblems, type LegacyRedirect } from '../../../../src/lib/seo/redirects.ts';
 import { articleUrl } from '../../../../src/lib/urls.ts';
 
@@ -21,34 +27,20 @@ if (!haveFixtures)
   console.warn(`Skipping the real WordPress exports: ${FIXTURES} is absent (it lives in ../shared).`);
 
 const item = (id: number, link: string, extra: Partial<WxrItem> = {}): WxrItem => ({
+  ...emptyItem(),
   id,
   type: 'post',
   status: 'publish',
-  title: '',
   link,
-  slug: '',
-  publishedAt: null,
-  creator: '',
-  content: '',
-  excerpt: '',
-  parent: 0,
-  hasPassword: false,
-  attachmentUrl: null,
-  terms: [],
-  meta: {},
-  commentCount: 0,
   ...extra,
 });
 
 const wxr = (items: WxrItem[], extra: Partial<WxrExport> = {}): WxrExport => ({
+  ...emptyExport(),
   version: '1.2',
-  title: '',
   link: 'https://old.example',
   baseSiteUrl: 'https://old.example',
   baseBlogUrl: 'https://old.example',
-  authors: [],
-  categories: [],
-  tags: [],
   items,
   ...extra,
 });
