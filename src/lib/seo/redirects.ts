@@ -37,14 +37,16 @@ export function readRedirectFile(file: URL): LegacyRedirect[] {
 }
 
 const QUERY_PART = /^[\w.-]+$/;
-/** One key per distinct rule: the path without its trailing slash, plus its query. */
-const ruleKey = ({ from, query }: LegacyRedirect) =>
-  from.replace(/\/$/, '') +
+/** The old address as a person reads it: the path, plus its query when it has one. */
+const shown = ({ from, query }: LegacyRedirect) =>
+  from +
   (query
     ? `?${Object.entries(query)
         .map(([k, v]) => `${k}=${v}`)
         .join('&')}`
     : '');
+/** One key per distinct rule: Netlify matches a path with or without its trailing slash. */
+const ruleKey = (redirect: LegacyRedirect) => shown(redirect).replace(/\/(?=\?|$)/, '');
 
 /**
  * @param files every file of the build, as URL paths ("/articles/index.html", "/rss.xml")
@@ -55,13 +57,13 @@ export function redirectProblems(redirects: readonly LegacyRedirect[], files: Se
   const froms = new Set<string>();
   for (const redirect of redirects) {
     const { from, to, query } = redirect;
-    const at = `src/legacy-urls.ts: "${ruleKey(redirect)}" -> "${to}"`;
+    const at = `src/legacy-urls.ts: "${shown(redirect)}" -> "${to}"`;
     if (!/^\/[^\s*:?#]*$/.test(from))
       problems.push(`${at}: the old path must be a plain path (no spaces, * : ? #).`);
     if (!/^\/[^\s*:?#]*$/.test(to)) problems.push(`${at}: the new path must be a plain path on this site.`);
     if (query && !Object.entries(query).every(([k, v]) => QUERY_PART.test(k) && QUERY_PART.test(v)))
       problems.push(`${at}: query parameters must be plain names and values (letters, digits, - _ .).`);
-    if (froms.has(ruleKey(redirect))) problems.push(`${at}: "${ruleKey(redirect)}" is redirected twice.`);
+    if (froms.has(ruleKey(redirect))) problems.push(`${at}: "${shown(redirect)}" is redirected twice.`);
     froms.add(ruleKey(redirect));
     if (ruleKey(redirect) === to.replace(/\/$/, '')) problems.push(`${at}: redirects to itself.`);
     if (!query && isBuilt(from.endsWith('/') || from.includes('.') ? from : `${from}/`)) {

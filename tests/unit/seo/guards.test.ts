@@ -308,7 +308,7 @@ describe('legacy redirects', () => {
       ],
       files,
     );
-    expect(twice).toEqual([expect.stringContaining('"?p=5" is redirected twice')]);
+    expect(twice).toEqual([expect.stringContaining('"/?p=5" is redirected twice')]);
   });
 
   it('refuses the same old path twice and chains', () => {
