@@ -40,7 +40,7 @@ export function frontmatterYaml(data: ArticleFrontmatter): string {
   const ordered: Record<string, unknown> = {};
   for (const key of ORDER) if (data[key] !== undefined) ordered[key] = data[key];
   // lineWidth 0: no folding, so a re-run writes the same bytes whatever the text's length.
-  return stringify(ordered, { lineWidth: 0, flowCollectionPadding: false });
+  return stringify(ordered, { lineWidth: 0, flowCollectionPadding: false, singleQuote: true });
 }
 
 /** The whole file; `bodyLine` is the file line where the body's first line lands. */

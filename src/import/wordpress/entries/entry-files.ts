@@ -18,7 +18,7 @@ export interface PersonEntry {
   bio: string;
 }
 
-const yaml = (data: Record<string, unknown>) => HEADER + stringify(data, { lineWidth: 0 });
+const yaml = (data: Record<string, unknown>) => HEADER + stringify(data, { lineWidth: 0, singleQuote: true });
 
 export const topicPath = (id: string) => `src/content/topics/${id}.yaml`;
 export const personPath = (id: string) => `src/content/people/${id}.yaml`;
