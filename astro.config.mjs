@@ -3,7 +3,14 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { site } from './src/site.config.ts';
-import { findPlaceholders, isProductionBuild, placeholderReport } from './src/lib/placeholders.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import {
+  findPlaceholders,
+  findTemplatePages,
+  isProductionBuild,
+  placeholderReport,
+  templateReport,
+} from './src/lib/placeholders.ts';
 import { assertLeadDeliveryReady } from './src/leads/delivery/production-guard.ts';
 import { legacyUrls } from './src/legacy-urls.ts';
 import { legacyRedirects } from './src/integrations/legacy-redirects.ts';
@@ -21,14 +28,28 @@ const production = isProductionBuild({
   NODE_ENV: process.env.SITE_NODE_ENV ?? process.env.NODE_ENV,
 });
 
-/** Refuses a production build while src/site.config.ts still holds placeholders. */
+/** The text of every page in src/content/pages, by its path from the project root. */
+function pageSources() {
+  const dir = new URL('./src/content/pages/', import.meta.url);
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.mdx?$/.test(f));
+  return Object.fromEntries(
+    files.map((f) => [`src/content/pages/${f.split('\\').join('/')}`, readFileSync(new URL(f, dir), 'utf8')]),
+  );
+}
+
+/**
+ * Refuses a production build while src/site.config.ts still holds placeholders or a
+ * content page is still a notice template (`template: true`), naming each.
+ */
 const siteGuard = {
   name: 'site-guard',
   hooks: {
     'astro:build:start': () => {
       if (!production) return;
       const found = findPlaceholders(site);
-      if (found.length > 0) throw new Error(placeholderReport(found));
+      const templates = findTemplatePages(pageSources());
+      const reports = [found.length > 0 ? placeholderReport(found) : '', templateReport(templates)];
+      if (found.length > 0 || templates.length > 0) throw new Error(reports.filter(Boolean).join('\n'));
       // Callback requests need a delivery channel and an encryption key in production.
       assertLeadDeliveryReady(process.env);
     },

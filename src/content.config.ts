@@ -182,6 +182,8 @@ const pages = defineCollection({
     description,
     /** When the page last changed in substance. */
     updatedAt: z.coerce.date(),
+    /** A notice template counsel has not replaced yet: the page says so, and a production build refuses it. */
+    template: z.boolean().default(false),
   }),
 });
 

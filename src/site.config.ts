@@ -37,6 +37,46 @@ export interface CrisisLine {
   chatUrl?: string;
 }
 
+/** A language, besides English, in which the center tells people that language help is free. */
+export interface LanguageTagline {
+  /** BCP 47 code, set as `lang` on every element that shows this language's text, e.g. "es". */
+  lang: string;
+  /** Writing direction, where it is right to left (Arabic, Farsi, Hebrew, Urdu). */
+  dir?: 'rtl';
+  /** The language's name in English, e.g. "Spanish". */
+  englishName: string;
+  /** The language's name in itself, e.g. "Español". */
+  name: string;
+  /** The tagline in that language: language help is free of charge. */
+  tagline: string;
+  /** Words in that language before the admissions phone number, e.g. "Llame al". */
+  callPrefix: string;
+  /** Text of the link to the language-assistance notice in every page's footer, in that language. */
+  footerLink: string;
+}
+
+/** A government office that takes complaints, with the ways to reach it. */
+export interface ComplaintOffice {
+  /** The office's full name. */
+  name: string;
+  /** Its own page for filing a complaint. */
+  url: string;
+  /** Its toll-free line. */
+  phone: { display: string; tel: string };
+  /** Its TDD line for people who are deaf or hard of hearing. */
+  tdd: { display: string; tel: string };
+}
+
+export interface Notices {
+  /**
+   * Languages whose tagline the language-assistance notice shows, and the footer links to.
+   * Section 1557 asks for the 15 languages most spoken in the center's state: counsel sets them.
+   */
+  languages: LanguageTagline[];
+  /** Where people can complain about discrimination or a breach of their health privacy. */
+  complaintOffice: ComplaintOffice;
+}
+
 export interface SiteConfig {
   /** The center's public name. */
   name: string;
@@ -68,6 +108,8 @@ export interface SiteConfig {
   acceptingNewPatients: boolean;
   /** Rules for the clinical review of articles; the build refuses articles that break them. */
   review: ReviewPolicy;
+  /** What the required notices (nondiscrimination, language help, privacy practices) show. */
+  notices: Notices;
 }
 
 export interface ReviewPolicy {
@@ -120,4 +162,23 @@ export const site: SiteConfig = {
   medicalSpecialties: ['Addiction medicine', 'Psychiatry'],
   acceptingNewPatients: true,
   review: { maxAgeMonths: 12, clinicalCredentials: ['MD', 'DO', 'PsyD', 'PhD', 'DNP'] },
+  notices: {
+    languages: [
+      {
+        lang: 'es',
+        englishName: 'Spanish',
+        name: 'Español',
+        tagline:
+          'ATENCIÓN: si habla español, puede recibir ayuda gratuita con el idioma, como un intérprete o información traducida.',
+        callPrefix: 'Llame al',
+        footerLink: 'Ayuda gratuita con el idioma',
+      },
+    ],
+    complaintOffice: {
+      name: 'U.S. Department of Health and Human Services, Office for Civil Rights',
+      url: 'https://www.hhs.gov/ocr/complaints/index.html',
+      phone: { display: '1-800-368-1019', tel: '+18003681019' },
+      tdd: { display: '1-800-537-7697', tel: '+18005377697' },
+    },
+  },
 };

@@ -86,6 +86,8 @@ describe('what only a published article needs', () => {
   });
 });
 
+const NOTICE_TEMPLATES = ['nondiscrimination', 'language-assistance', 'notice-of-privacy-practices'];
+
 describe('placeholder guard', () => {
   it.each([{ CONTEXT: 'production' }, { NODE_ENV: 'production' }])(
     'a production build (%j) refuses placeholder settings and names them',
@@ -95,6 +97,9 @@ describe('placeholder guard', () => {
       expect(code).not.toBe(0);
       expect(output).toContain('site.admissions.phone.display');
       expect(output).toContain('a fictional 555-01xx phone number');
+      // The notice templates are named in the same report, each by its file.
+      for (const notice of NOTICE_TEMPLATES)
+        expect(output).toContain(`src/content/pages/${notice}.mdx: a notice template`);
     },
   );
 
@@ -111,7 +116,15 @@ describe('placeholder guard', () => {
       .replace("'Placeholder street address'", "'1 Main Street'")
       .replace("'Placeholder city'", "'Springfield'")
       .replace("'00000'", "'90210'");
-    site = await createFixtureSite({ 'src/site.config.ts': real });
+    // Counsel's own wording replaces each notice template.
+    const notices = Object.fromEntries(
+      NOTICE_TEMPLATES.map((notice) => {
+        const path = `src/content/pages/${notice}.mdx`;
+        const text = readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+        return [path, text.replace('template: true\n', '')];
+      }),
+    );
+    site = await createFixtureSite({ 'src/site.config.ts': real, ...notices });
     // A production build also needs a delivery channel and the encryption key.
     const { code, output } = await site.build({
       CONTEXT: 'production',

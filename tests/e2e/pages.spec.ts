@@ -14,6 +14,9 @@ test('the sitemap lists the pages people need', async ({ request }) => {
     '/editorial-guidelines/',
     '/privacy/',
     '/accessibility/',
+    '/nondiscrimination/',
+    '/language-assistance/',
+    '/notice-of-privacy-practices/',
   ]) {
     expect(paths).toContain(path);
   }

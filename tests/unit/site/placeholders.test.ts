@@ -1,5 +1,13 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findPlaceholders, isProductionBuild, placeholderReport } from '../../../src/lib/placeholders.ts';
+import {
+  TEMPLATE_REASON,
+  findPlaceholders,
+  findTemplatePages,
+  isProductionBuild,
+  placeholderReport,
+  templateReport,
+} from '../../../src/lib/placeholders.ts';
 import { site } from '../../../src/site.config.ts';
 
 describe('findPlaceholders', () => {
@@ -44,4 +52,40 @@ describe('isProductionBuild', () => {
     [{ NODE_ENV: 'development' }, false],
     [{}, false],
   ])('%j -> %s', (env, expected) => expect(isProductionBuild(env)).toBe(expected));
+});
+
+describe('findTemplatePages', () => {
+  const page = (frontmatter: string, body = 'Text.') => `---\ntitle: A page\n${frontmatter}---\n${body}\n`;
+
+  it('names each page whose frontmatter says template: true, and only those', () => {
+    const found = findTemplatePages({
+      'src/content/pages/b.mdx': page('template: true\n'),
+      'src/content/pages/a.mdx': page('updatedAt: 2026-01-01\ntemplate: true # until counsel signs off\n'),
+      'src/content/pages/real.mdx': page('template: false\n'),
+      'src/content/pages/plain.mdx': page(''),
+      'src/content/pages/body.mdx': page('', 'template: true'),
+      'src/content/pages/none.mdx': 'template: true\n',
+      'src/content/pages/text.mdx': page("template: 'true'\n"),
+    });
+    expect(found).toEqual([
+      { setting: 'src/content/pages/a.mdx', reason: TEMPLATE_REASON },
+      { setting: 'src/content/pages/b.mdx', reason: TEMPLATE_REASON },
+    ]);
+    const report = templateReport(found);
+    expect(report).toContain('src/content/pages/a.mdx: a notice template');
+    expect(report).toContain('src/content/pages/b.mdx: a notice template');
+    expect(templateReport([])).toBe('');
+  });
+
+  it('finds the three shipped notice templates', () => {
+    const dir = new URL('../../../src/content/pages/', import.meta.url);
+    const sources = Object.fromEntries(
+      readdirSync(dir).map((f) => [`src/content/pages/${f}`, readFileSync(new URL(f, dir), 'utf8')]),
+    );
+    expect(findTemplatePages(sources).map((p) => p.setting)).toEqual([
+      'src/content/pages/language-assistance.mdx',
+      'src/content/pages/nondiscrimination.mdx',
+      'src/content/pages/notice-of-privacy-practices.mdx',
+    ]);
+  });
 });
