@@ -14,6 +14,7 @@ test('the sitemap lists the pages people need', async ({ request }) => {
     '/editorial-guidelines/',
     '/privacy/',
     '/accessibility/',
+    '/admissions/',
   ]) {
     expect(paths).toContain(path);
   }
