@@ -1,5 +1,5 @@
 import { defineCollection, reference } from 'astro:content';
-import { glob, type Loader } from 'astro/loaders';
+import { file, glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { readingMinutes } from './lib/reading-time.ts';
 
@@ -187,4 +187,17 @@ const pages = defineCollection({
   }),
 });
 
-export const collections = { people, topics, programs, articles, pages };
+/** What to have with you for the assessment, listed on /admissions/. */
+const whatToBring = defineCollection({
+  loader: file('src/content/admissions/what-to-bring.yaml'),
+  schema: z.object({
+    /** The thing to bring, as a short phrase, e.g. "A photo ID". */
+    item: text.max(80),
+    /** One sentence on why it helps or what counts, in plain words. */
+    detail: text.max(200).optional(),
+    /** Position in the list (lower first). */
+    order: z.number().int(),
+  }),
+});
+
+export const collections = { people, topics, programs, articles, pages, whatToBring };

@@ -17,6 +17,7 @@ test('the sitemap lists the pages people need', async ({ request }) => {
     '/nondiscrimination/',
     '/language-assistance/',
     '/notice-of-privacy-practices/',
+    '/admissions/',
   ]) {
     expect(paths).toContain(path);
   }

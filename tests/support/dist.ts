@@ -43,6 +43,7 @@ export const REQUIRED_PAGES = [
   '/callback/thanks/',
   '/articles/',
   '/programs/',
+  '/admissions/',
 ] as const;
 
 /** `builtPages()`, failing when dist/ lacks a page every build has or a page is empty. */

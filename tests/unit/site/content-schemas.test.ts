@@ -50,6 +50,8 @@ describe('valid frontmatter', () => {
     ['people', { ...person, kind: 'person', credentials: ['MD'], reviewsClinicalContent: true }],
     ['topics', { label: 'Treatment options', description }],
     ['pages', { title: 'Privacy', description, updatedAt: '2026-11-29' }],
+    ['whatToBring', { item: 'A photo ID', order: 10 }],
+    ['whatToBring', { item: 'A photo ID', detail: 'So we know your records are yours.', order: 10 }],
   ] as const)('%s %#', (name, data) => expect(issues(name, data)).toEqual([]));
 });
 
@@ -76,6 +78,11 @@ describe('invalid frontmatter names the field', () => {
     ['people', 'reviewsClinicalContent', { ...person, reviewsClinicalContent: 'true' }],
     ['topics', 'label', { label: 'x'.repeat(41), description }],
     ['pages', 'updatedAt', { title: 'Privacy', description }],
+    ['whatToBring', 'item', { item: '', order: 10 }],
+    ['whatToBring', 'item', { item: 'x'.repeat(81), order: 10 }],
+    ['whatToBring', 'detail', { item: 'A photo ID', detail: ' ', order: 10 }],
+    ['whatToBring', 'order', { item: 'A photo ID' }],
+    ['whatToBring', 'order', { item: 'A photo ID', order: 1.5 }],
   ] as const)('%s: %s is refused', (name, field, data) => {
     const found = issues(name, data);
     expect(found.length).toBeGreaterThan(0);
