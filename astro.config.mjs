@@ -71,6 +71,10 @@ export default defineConfig({
   // 'constrained' gives images written in Markdown (`![alt](./photo.png)`) a srcset and
   // lazy loading, as the image budget asks; components set their own widths.
   image: { dangerouslyProcessSVG: true, layout: 'constrained' },
+  // Shiki colours code with inline style attributes, which the strict CSP blocks (and Astro
+  // warns about on every build); Prism's classes would need a theme stylesheet on every page.
+  // Code blocks stay plain <pre><code class="language-x">, styled by src/styles/global.css.
+  markdown: { syntaxHighlight: false },
   integrations: [
     siteGuard,
     // Static parts of MDX compile to HTML strings instead of one JSX call per element:

@@ -106,6 +106,34 @@ test('no content is cut off or scrolls sideways at 320 px, or with text at 200 %
   expect(overflowing).toEqual([]);
 });
 
+// Articles, programs and pages that are one block of prose (notices, 404, thanks): at
+// 1,280 px their content, breadcrumbs included, is one column of reading width with even
+// margins, not a column at the left beside an empty right half.
+test('reading pages are one centred column on a wide screen', async ({ browser }) => {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  for (const path of [
+    '/articles/iop-vs-outpatient/',
+    '/programs/intensive-outpatient/',
+    '/privacy/',
+    '/callback/thanks/',
+    '/no-such-page/',
+  ]) {
+    await page.goto(path);
+    const column = await page.evaluate(() => {
+      // Rendered boxes only: a <script> or a hidden element measures 0 by 0 at the left.
+      const boxes = [...document.querySelectorAll('main > *, .breadcrumbs')]
+        .map((el) => el.getBoundingClientRect())
+        .filter((b) => b.width > 0 && b.height > 0);
+      const left = Math.min(...boxes.map((b) => b.left));
+      const right = Math.max(...boxes.map((b) => b.right));
+      return { left, right: document.documentElement.clientWidth - right, width: right - left };
+    });
+    expect(Math.abs(column.left - column.right), `${path}: ${JSON.stringify(column)}`).toBeLessThanOrEqual(4);
+    expect(column.width, path).toBeGreaterThan(560);
+    expect(column.width, path).toBeLessThan(760);
+  }
+});
+
 test('buttons, form controls and navigation links are at least 24 by 24 px', async ({ browser }) => {
   const page = await (await browser.newContext({ viewport: { width: 360, height: 800 } })).newPage();
   const small: string[] = [];
