@@ -4,13 +4,8 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { site } from './src/site.config.ts';
 import { readdirSync, readFileSync } from 'node:fs';
-import {
-  findPlaceholders,
-  findTemplatePages,
-  isProductionBuild,
-  placeholderReport,
-  templateReport,
-} from './src/lib/placeholders.ts';
+import { findPlaceholders, isProductionBuild, placeholderReport } from './src/lib/placeholders.ts';
+import { findTemplatePages, templateReport } from './src/lib/template-pages.ts';
 import { assertLeadDeliveryReady } from './src/leads/delivery/production-guard.ts';
 import { legacyUrls } from './src/legacy-urls.ts';
 import { legacyRedirects } from './src/integrations/legacy-redirects.ts';

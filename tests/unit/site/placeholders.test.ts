@@ -1,13 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  TEMPLATE_REASON,
-  findPlaceholders,
-  findTemplatePages,
-  isProductionBuild,
-  placeholderReport,
-  templateReport,
-} from '../../../src/lib/placeholders.ts';
+import { findPlaceholders, isProductionBuild, placeholderReport } from '../../../src/lib/placeholders.ts';
+import { TEMPLATE_REASON, findTemplatePages, templateReport } from '../../../src/lib/template-pages.ts';
 import { site } from '../../../src/site.config.ts';
 
 describe('findPlaceholders', () => {
