@@ -6,6 +6,7 @@ import { site } from './src/site.config.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { findPlaceholders, isProductionBuild, placeholderReport } from './src/lib/placeholders.ts';
 import { findTemplatePages, templateReport } from './src/lib/template-pages.ts';
+import { accreditationProblems } from './src/lib/accreditations.ts';
 import { assertLeadDeliveryReady } from './src/leads/delivery/production-guard.ts';
 import { legacyUrls } from './src/legacy-urls.ts';
 import { legacyRedirects } from './src/integrations/legacy-redirects.ts';
@@ -40,6 +41,9 @@ const siteGuard = {
   name: 'site-guard',
   hooks: {
     'astro:build:start': () => {
+      // Any build: a licence or accreditation past its date must not be shown as current.
+      const expired = accreditationProblems(site.accreditations, new Date().toISOString().slice(0, 10));
+      if (expired.length > 0) throw new Error(`Accreditations are out of date:\n  ${expired.join('\n  ')}`);
       if (!production) return;
       const found = findPlaceholders(site);
       const templates = findTemplatePages(pageSources());

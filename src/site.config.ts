@@ -24,6 +24,20 @@ export interface Location {
   addressCountry: 'US';
 }
 
+/** A licence or accreditation the center holds, shown with a way to check it. */
+export interface Accreditation {
+  /** Who grants it, e.g. a state's health department or an accrediting body. */
+  issuer: string;
+  /** What it certifies, in plain words, e.g. "Outpatient substance use disorder treatment". */
+  certifies: string;
+  /** The licence or certificate number, as the issuer prints it. */
+  number: string;
+  /** The issuer's own page where anyone can check it: a plain link, never a seal script. */
+  verifyUrl: string;
+  /** The last day it is valid (YYYY-MM-DD); the build fails once it has passed. */
+  validUntil: string;
+}
+
 export interface CrisisLine {
   /** What the line is, in plain words. */
   label: string;
@@ -102,6 +116,8 @@ export interface SiteConfig {
   locations: Location[];
   /** Public crisis lines, shown on every page. */
   crisisLines: CrisisLine[];
+  /** Licences and accreditations, shown in the trust block of the home and program pages. */
+  accreditations: Accreditation[];
   /** What the center treats, for schema.org `medicalSpecialty`. */
   medicalSpecialties: string[];
   /** Whether the center is taking new patients (schema.org `isAcceptingNewPatients`). */
@@ -157,6 +173,16 @@ export const site: SiteConfig = {
       label: 'SAMHSA National Helpline (free, confidential, 24/7)',
       display: '1-800-662-4357',
       tel: '+18006624357',
+    },
+  ],
+  // Not known yet (shared/content-facts.md): one obvious placeholder, refused in production.
+  accreditations: [
+    {
+      issuer: 'Placeholder state licensing agency',
+      certifies: 'Placeholder: what the licence covers, e.g. outpatient treatment',
+      number: 'Placeholder licence number',
+      verifyUrl: 'https://licensing-agency.example/verify',
+      validUntil: '2099-12-31',
     },
   ],
   medicalSpecialties: ['Addiction medicine', 'Psychiatry'],

@@ -97,11 +97,26 @@ describe('placeholder guard', () => {
       expect(code).not.toBe(0);
       expect(output).toContain('site.admissions.phone.display');
       expect(output).toContain('a fictional 555-01xx phone number');
+      expect(output).toContain('site.accreditations[0].issuer');
+      expect(output).toContain('site.accreditations[0].verifyUrl: a reserved example domain');
       // The notice templates are named in the same report, each by its file.
       for (const notice of NOTICE_TEMPLATES)
         expect(output).toContain(`src/content/pages/${notice}.mdx: a notice template`);
     },
   );
+
+  it('any build refuses an accreditation past its date, naming it', async () => {
+    const expired = readFileSync(new URL('../../src/site.config.ts', import.meta.url), 'utf8').replace(
+      "validUntil: '2099-12-31'",
+      "validUntil: '2020-01-31'",
+    );
+    site = await createFixtureSite({ 'src/site.config.ts': expired });
+    const { code, output } = await site.build();
+    expect(code).not.toBe(0);
+    expect(output).toContain(
+      'site.accreditations[0] (Placeholder state licensing agency): expired on 2020-01-31',
+    );
+  });
 
   it('a production build with real settings gets past the guard', async () => {
     const real = (await import('node:fs'))
@@ -115,7 +130,11 @@ describe('placeholder guard', () => {
       .replace('Placeholder hours: ', '')
       .replace("'Placeholder street address'", "'1 Main Street'")
       .replace("'Placeholder city'", "'Springfield'")
-      .replace("'00000'", "'90210'");
+      .replace("'00000'", "'90210'")
+      .replace("'Placeholder state licensing agency'", "'State Department of Health Care Services'")
+      .replace("'Placeholder: what the licence covers, e.g. outpatient treatment'", "'Outpatient treatment'")
+      .replace("'Placeholder licence number'", "'300123AP'")
+      .replace("'https://licensing-agency.example/verify'", "'https://licensing.test/verify'");
     // Counsel's own wording replaces each notice template.
     const notices = Object.fromEntries(
       NOTICE_TEMPLATES.map((notice) => {

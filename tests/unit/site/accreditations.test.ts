@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { accreditationProblems } from '../../../src/lib/accreditations.ts';
+import { findPlaceholders } from '../../../src/lib/placeholders.ts';
+import { site, type Accreditation } from '../../../src/site.config.ts';
+
+const valid: Accreditation = {
+  issuer: 'State Department of Health Care Services',
+  certifies: 'Outpatient treatment',
+  number: '300123AP',
+  verifyUrl: 'https://licensing.test/verify',
+  validUntil: '2027-06-30',
+};
+
+describe('accreditationProblems', () => {
+  it.each([
+    ['a current one', valid, []],
+    ['one valid through today', { ...valid, validUntil: '2026-12-02' }, []],
+    ['one that ran out yesterday', { ...valid, validUntil: '2026-12-01' }, ['expired on 2026-12-01']],
+    [
+      'a date not written YYYY-MM-DD',
+      { ...valid, validUntil: '30/06/2027' },
+      ['must be a day written YYYY-MM-DD'],
+    ],
+    ['an impossible day', { ...valid, validUntil: '2027-13-40' }, ['must be a day written YYYY-MM-DD']],
+    [
+      'a lookup page without https',
+      { ...valid, verifyUrl: 'http://licensing.test/verify' },
+      ["issuer's https page"],
+    ],
+  ])('%s', (_name, accreditation, expected) => {
+    const problems = accreditationProblems([accreditation], '2026-12-02');
+    expect(problems).toHaveLength(expected.length);
+    expected.forEach((text, i) => expect(problems[i]).toContain(text));
+    problems.forEach((p) => expect(p).toContain('site.accreditations[0] (State Department'));
+  });
+
+  it('the shipped placeholder is current, and a production build would refuse every field of it', () => {
+    expect(accreditationProblems(site.accreditations, new Date().toISOString().slice(0, 10))).toEqual([]);
+    const settings = findPlaceholders(site).map((p) => p.setting);
+    for (const field of ['issuer', 'certifies', 'number', 'verifyUrl'])
+      expect(settings).toContain(`site.accreditations[0].${field}`);
+  });
+});
