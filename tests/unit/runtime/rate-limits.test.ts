@@ -61,6 +61,10 @@ const context = (ip: string, deploy = 'dev'): Context =>
 
 /** Statuses of `count` invalid posts (nothing stored) from one client. */
 async function statuses(count: number, deploy = 'dev', ip = randomIp()): Promise<number[]> {
+  // The limit counts whole minutes: a run that crossed into the next minute would start
+  // counting again (seen once on a busy machine), so it starts with 20 s of its minute left.
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < 20_000) await new Promise((resolve) => setTimeout(resolve, left + 50));
   const seen: number[] = [];
   for (let i = 0; i < count; i++)
     seen.push((await callback(submit('json', { ...VALID, name: '' }), context(ip, deploy))).status);
