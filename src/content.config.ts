@@ -28,28 +28,29 @@ const license = z.object({
 const people = defineCollection({
   loader: glob({ pattern: '**/*.{yaml,yml,json}', base: './src/content/people' }),
   schema: ({ image }) =>
-    z.object({
-      /** A person's full name, or a role such as "Clinical review team". */
-      name: text,
-      /** Whether this entry is a real person (who gets a profile at /team/<slug>/) or a role that stands for several people (no page). */
-      kind: z.enum(['person', 'role']),
-      /** Degrees and licences as written after the name, e.g. ["MD", "LCSW"]. */
-      credentials: z.array(text).default([]),
-      /** Job title shown under the name; a person's role on their profile (JSON-LD jobTitle). */
-      jobTitle: text.optional(),
-      /** One or two sentences about them, in plain words. */
-      bio: text,
-      /** Only people allowed here may be named as an article's medical reviewer. */
-      reviewsClinicalContent: z.boolean().default(false),
-      /** A person's licence to practise, shown on their profile; roles have none. */
-      license: license.optional(),
-      /** An optional portrait on a person's profile, processed by astro:assets. */
-      photo: z.object({ image: image(), alt: text }).optional(),
-    })
-    .refine((p) => p.kind === 'person' || (!p.license && !p.photo), {
-      message: 'a role has no licence or photo: give the person an entry of their own (kind: person)',
-      path: ['kind'],
-    }),
+    z
+      .object({
+        /** A person's full name, or a role such as "Clinical review team". */
+        name: text,
+        /** Whether this entry is a real person (who gets a profile at /team/<slug>/) or a role that stands for several people (no page). */
+        kind: z.enum(['person', 'role']),
+        /** Degrees and licences as written after the name, e.g. ["MD", "LCSW"]. */
+        credentials: z.array(text).default([]),
+        /** Job title shown under the name; a person's role on their profile (JSON-LD jobTitle). */
+        jobTitle: text.optional(),
+        /** One or two sentences about them, in plain words. */
+        bio: text,
+        /** Only people allowed here may be named as an article's medical reviewer. */
+        reviewsClinicalContent: z.boolean().default(false),
+        /** A person's licence to practise, shown on their profile; roles have none. */
+        license: license.optional(),
+        /** An optional portrait on a person's profile, processed by astro:assets. */
+        photo: z.object({ image: image(), alt: text }).optional(),
+      })
+      .refine((p) => p.kind === 'person' || (!p.license && !p.photo), {
+        message: 'a role has no licence or photo: give the person an entry of their own (kind: person)',
+        path: ['kind'],
+      }),
 });
 
 const topics = defineCollection({

@@ -13,12 +13,7 @@ import { organizationNodes, websiteNode } from './organization.ts';
 import type { CrumbInput, ImageInput, SiteInput } from './types.ts';
 
 export type PageType =
-  | 'WebPage'
-  | 'CollectionPage'
-  | 'ContactPage'
-  | 'AboutPage'
-  | 'ProfilePage'
-  | 'MedicalWebPage';
+  'WebPage' | 'CollectionPage' | 'ContactPage' | 'AboutPage' | 'ProfilePage' | 'MedicalWebPage';
 export type PageNodeProperties = Omit<WebPageLeaf, '@type'>;
 export type MedicalPageProperties = Omit<MedicalWebPageLeaf, '@type' | '@id'>;
 
