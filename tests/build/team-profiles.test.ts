@@ -9,35 +9,7 @@ import { join } from 'node:path';
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixtureSite, type FixtureSite } from '../support/fixture-site.ts';
-
-const clinician = `name: Test Clinician
-kind: person
-credentials: [MD]
-jobTitle: Test psychiatrist
-bio: A made-up clinician who exists only in this test, to review its fixture article.
-reviewsClinicalContent: true
-license:
-  name: Physician and Surgeon
-  number: TEST-0001
-  state: CA
-photo:
-  image: ./test-clinician.svg
-  alt: Placeholder portrait of the test clinician
-`;
-const portrait =
-  '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="320" viewBox="0 0 320 320"><rect width="320" height="320" fill="#ccc"/></svg>\n';
-const article = `---
-title: Profile fixture article
-description: A fixture article reviewed by the test clinician, so that their profile has an article to list.
-publishedAt: 2026-11-20
-reviewedAt: 2026-11-18
-author: editorial-team
-reviewer: test-clinician
-topics: [mental-health]
----
-
-Some text for the body of the article.
-`;
+import { teamFixtureFiles } from '../support/team-fixture.ts';
 
 let fixture: FixtureSite | undefined;
 const html = (path: string) => readFile(join(fixture!.root, 'dist', path, 'index.html'), 'utf8');
@@ -50,11 +22,7 @@ const graphOf = async (path: string) => {
 };
 
 beforeAll(async () => {
-  fixture = await createFixtureSite({
-    'src/content/people/test-clinician.yaml': clinician,
-    'src/content/people/test-clinician.svg': portrait,
-    'src/content/articles/profile-fixture.mdx': article,
-  });
+  fixture = await createFixtureSite(teamFixtureFiles);
   const { code, output } = await fixture.build();
   expect(code, output).toBe(0);
 }, 180_000);
