@@ -15,22 +15,42 @@ const title = text.max(60);
 /** A page's meta description: long enough to say something, short enough not to be cut. */
 const description = text.min(70).max(160);
 
+/** A professional licence, as the issuing state's board lists it. */
+const license = z.object({
+  /** What the licence is for, as the board names it, e.g. "Physician and Surgeon". */
+  name: text.max(80),
+  /** The licence number, exactly as the board's lookup shows it. */
+  number: text.max(40),
+  /** Two-letter code of the state that issued it, e.g. "CA". */
+  state: z.string().regex(/^[A-Z]{2}$/, 'a two-letter state code such as "CA"'),
+});
+
 const people = defineCollection({
   loader: glob({ pattern: '**/*.{yaml,yml,json}', base: './src/content/people' }),
-  schema: z.object({
-    /** A person's full name, or a role such as "Clinical review team". */
-    name: text,
-    /** Whether this entry is a real person or a role that stands for several people. */
-    kind: z.enum(['person', 'role']),
-    /** Degrees and licences as written after the name, e.g. ["MD", "LCSW"]. */
-    credentials: z.array(text).default([]),
-    /** Job title shown under the name. */
-    jobTitle: text.optional(),
-    /** One or two sentences about them, in plain words. */
-    bio: text,
-    /** Only people allowed here may be named as an article's medical reviewer. */
-    reviewsClinicalContent: z.boolean().default(false),
-  }),
+  schema: ({ image }) =>
+    z
+      .object({
+        /** A person's full name, or a role such as "Clinical review team". */
+        name: text,
+        /** Whether this entry is a real person (who gets a profile at /team/<slug>/) or a role that stands for several people (no page). */
+        kind: z.enum(['person', 'role']),
+        /** Degrees and licences as written after the name, e.g. ["MD", "LCSW"]. */
+        credentials: z.array(text).default([]),
+        /** Job title shown under the name; a person's role on their profile (JSON-LD jobTitle). */
+        jobTitle: text.optional(),
+        /** One or two sentences about them, in plain words. */
+        bio: text,
+        /** Only people allowed here may be named as an article's medical reviewer. */
+        reviewsClinicalContent: z.boolean().default(false),
+        /** A person's licence to practise, shown on their profile; roles have none. */
+        license: license.optional(),
+        /** An optional portrait on a person's profile, processed by astro:assets. */
+        photo: z.object({ image: image(), alt: text }).optional(),
+      })
+      .refine((p) => p.kind === 'person' || (!p.license && !p.photo), {
+        message: 'a role has no licence or photo: give the person an entry of their own (kind: person)',
+        path: ['kind'],
+      }),
 });
 
 const topics = defineCollection({

@@ -6,3 +6,6 @@ export const programUrl = (slug: string) => `/programs/${slug}/`;
 export const topicUrl = (slug: string, page = 1) =>
   page <= 1 ? `/topics/${slug}/` : `/topics/${slug}/${page}/`;
 export const pageUrl = (slug: string) => `/${slug}/`;
+export const teamUrl = '/team/';
+/** A clinician's profile; only `people` entries of kind person have one. */
+export const personUrl = (slug: string) => `/team/${slug}/`;

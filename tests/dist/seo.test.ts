@@ -12,13 +12,19 @@ type Node = Record<string, unknown> & { '@id': string; '@type': string };
 
 const pages = builtPages();
 const origin = site.url;
+// /team/ is noindex while no clinician has a profile (/team/<slug>/): it has nothing to list yet.
+const noProfiles = !pages.some((p) => /^\/team\/[^/]+\/$/.test(p.path));
 const NOINDEX = (path: string) =>
-  path === '/404' || path === '/callback/thanks/' || path === '/callback/busy/' || Number(/^\/articles\/(\d+)\/$/.exec(path)?.[1] ?? 0) >= 2;
+  path === '/404' ||
+  path === '/callback/thanks/' ||
+  path === '/callback/busy/' ||
+  (path === '/team/' && noProfiles) ||
+  Number(/^\/articles\/(\d+)\/$/.exec(path)?.[1] ?? 0) >= 2;
 const isArticle = (path: string) => /^\/articles\/[a-z][a-z0-9-]*\/$/.test(path);
 const isProgram = (path: string) => /^\/programs\/[a-z][a-z0-9-]*\/$/.test(path);
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
 const DATE_KEYS = new Set(['datePublished', 'dateModified', 'lastReviewed', 'dateCreated', 'uploadDate']);
-const PAGE_TYPES = new Set(['WebPage', 'CollectionPage', 'ContactPage', 'AboutPage', 'MedicalWebPage']);
+const PAGE_TYPES = new Set(['WebPage', 'CollectionPage', 'ContactPage', 'AboutPage', 'ProfilePage', 'MedicalWebPage']);
 
 /** Properties every node of a type must have. */
 const REQUIRED: Record<string, string[]> = {

@@ -3,15 +3,16 @@ import { mkdirSync } from 'node:fs';
 import { axeFindings, outlineFindings } from './support/a11y.ts';
 import { builtPaths, sitemapPaths } from './support/sitemap.ts';
 
-const EXTRA_PAGES = ['/callback/thanks/', '/callback/busy/', '/no-such-page/'];
+// Pages outside the sitemap: /team/ is noindex while no clinician has a profile.
+const EXTRA_PAGES = ['/callback/thanks/', '/callback/busy/', '/no-such-page/', '/team/'];
 
 async function allPaths(page: Page): Promise<string[]> {
-  return [...(await sitemapPaths(page.request)), ...EXTRA_PAGES];
+  return [...new Set([...(await sitemapPaths(page.request)), ...EXTRA_PAGES])];
 }
 
 // One test per page and width, so a failure names the page and the run uses both workers.
 // Light scheme: every rule. Dark scheme: colour contrast again, the only rule it changes.
-for (const path of [...builtPaths(), ...EXTRA_PAGES]) {
+for (const path of new Set([...builtPaths(), ...EXTRA_PAGES])) {
   for (const width of [360, 1280]) {
     test(`axe: ${path} at ${width} px, light and dark`, async ({ browser }) => {
       const light = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: 'light' });

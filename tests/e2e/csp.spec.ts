@@ -60,7 +60,13 @@ test('no page breaks its Content Security Policy', async ({ page, request }) => 
   // A missing sitemap or an empty dist/ would leave nothing to visit.
   expect(listed).toEqual(expect.arrayContaining(['/', '/callback/', '/programs/', '/articles/']));
   expect(listed).toEqual(builtPaths());
-  for (const path of [...listed, '/callback/thanks/', '/callback/busy/', '/no-such-page/']) {
+  for (const path of new Set([
+    ...listed,
+    '/callback/thanks/',
+    '/callback/busy/',
+    '/no-such-page/',
+    '/team/',
+  ])) {
     await page.goto(path);
     await page.waitForLoadState('load');
     await expectPolicyAtWork(page, path);

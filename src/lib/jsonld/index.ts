@@ -2,5 +2,6 @@
 export { articleJsonLd } from './article.ts';
 export { absolute, pageIds, siteIds } from './ids.ts';
 export { pageGraph, serializeJsonLd, type PageJsonLd, type PageType } from './page.ts';
+export { profileJsonLd, profileUrlOf } from './people.ts';
 export { programJsonLd } from './program.ts';
 export type { CrumbInput, ImageInput, SiteInput } from './types.ts';

@@ -12,7 +12,8 @@ import { pageIds, ref, siteIds } from './ids.ts';
 import { organizationNodes, websiteNode } from './organization.ts';
 import type { CrumbInput, ImageInput, SiteInput } from './types.ts';
 
-export type PageType = 'WebPage' | 'CollectionPage' | 'ContactPage' | 'AboutPage' | 'MedicalWebPage';
+export type PageType =
+  'WebPage' | 'CollectionPage' | 'ContactPage' | 'AboutPage' | 'ProfilePage' | 'MedicalWebPage';
 export type PageNodeProperties = Omit<WebPageLeaf, '@type'>;
 export type MedicalPageProperties = Omit<MedicalWebPageLeaf, '@type' | '@id'>;
 
@@ -77,6 +78,8 @@ function pageNode(type: PageType, props: PageNodeProperties, medical: MedicalPag
       return { '@type': 'ContactPage', ...props, ...medical };
     case 'AboutPage':
       return { '@type': 'AboutPage', ...props, ...medical };
+    case 'ProfilePage':
+      return { '@type': 'ProfilePage', ...props, ...medical };
     case 'WebPage':
       return { '@type': 'WebPage', ...props, ...medical };
   }

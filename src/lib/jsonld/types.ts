@@ -40,6 +40,8 @@ export interface PersonInput {
   credentials: string[];
   jobTitle?: string | undefined;
   bio: string;
+  /** A person's licence to practise. */
+  license?: { name: string; number: string; state: string } | undefined;
 }
 
 export interface ArticleInput {

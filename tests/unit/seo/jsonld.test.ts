@@ -3,7 +3,13 @@ import { articleJsonLd } from '../../../src/lib/jsonld/article.ts';
 import { openingHoursSpecification } from '../../../src/lib/jsonld/opening-hours.ts';
 import { organizationNodes, websiteNode } from '../../../src/lib/jsonld/organization.ts';
 import { breadcrumbNode, pageGraph, serializeJsonLd } from '../../../src/lib/jsonld/page.ts';
-import { credentialNode, personNode } from '../../../src/lib/jsonld/people.ts';
+import {
+  credentialNode,
+  licenseNode,
+  personNode,
+  profileJsonLd,
+  profileUrlOf,
+} from '../../../src/lib/jsonld/people.ts';
 import { howPerformed, programJsonLd } from '../../../src/lib/jsonld/program.ts';
 import { medicalSpecialty } from '../../../src/lib/jsonld/specialties.ts';
 import type { ArticleInput, PersonInput, ProgramInput, SiteInput } from '../../../src/lib/jsonld/types.ts';
@@ -203,6 +209,53 @@ describe('people', () => {
       hasCredential: [{ name: 'MD' }, { name: 'PsyD' }],
     });
     expect(node).not.toHaveProperty('jobTitle');
+    expect(node).not.toHaveProperty('url');
+  });
+
+  it('only a person has a profile URL, which their Person node carries', () => {
+    expect(profileUrlOf(reviewer)).toBe('/team/dr-a/');
+    expect(profileUrlOf(writer)).toBeUndefined();
+    expect(personNode(site.url, reviewer)).toMatchObject({ url: 'https://center.test/team/dr-a/' });
+  });
+
+  it("a person's state licence is a credential with its number as identifier", () => {
+    const license = { name: 'Physician and Surgeon', number: 'A 12345', state: 'CA' };
+    expect(licenseNode(license)).toEqual({
+      '@type': 'EducationalOccupationalCredential',
+      name: 'Physician and Surgeon licence (CA)',
+      credentialCategory: 'license',
+      identifier: 'A 12345',
+    });
+    expect(personNode(site.url, { ...reviewer, license })).toMatchObject({
+      hasCredential: [{ name: 'MD' }, { name: 'LCSW' }, { identifier: 'A 12345' }],
+    });
+  });
+
+  it("a profile page is a ProfilePage about the same Person @id that an article's reviewedBy names", () => {
+    const url = 'https://center.test/team/dr-a/';
+    const profile = pageGraph(
+      site,
+      { url, title: 'A. Clinician, MD', description: 'd' },
+      profileJsonLd(site, reviewer),
+    );
+    expect(graphProblems(profile)).toEqual([]);
+    const page = byId(profile, `${url}#webpage`);
+    expect(page).toMatchObject({
+      '@type': 'ProfilePage',
+      mainEntity: { '@id': 'https://center.test/#people-dr-a' },
+    });
+    const person = byId(profile, 'https://center.test/#people-dr-a');
+    expect(person).toMatchObject({ '@type': 'Person', jobTitle: 'Psychiatrist', url });
+
+    const articleUrl = 'https://center.test/articles/a/';
+    const articleGraph = pageGraph(
+      site,
+      { url: articleUrl, title: 'An article', description: 'd' },
+      articleJsonLd(site, article),
+    );
+    const reviewedBy = byId(articleGraph, `${articleUrl}#webpage`)?.['reviewedBy'];
+    expect(reviewedBy).toEqual({ '@id': person?.['@id'] });
+    expect(byId(articleGraph, 'https://center.test/#people-dr-a')).toEqual(person);
   });
 });
 
