@@ -23,6 +23,7 @@ import { attachmentPagesOf, planRedirects } from './plan/redirects.ts';
 import { attestation } from './plan/review.ts';
 import { articleSeo, findCollisions } from './plan/seo.ts';
 import { uniqueSlugs } from './plan/slugs.ts';
+import { plainText } from './plan/text.ts';
 import { planTopics } from './plan/topics.ts';
 import type { ProjectState } from './project/read-project.ts';
 import type { WxrExport, WxrItem } from './wxr.ts';
@@ -121,12 +122,6 @@ const pathOf = (link: string) => {
     return link.startsWith('/') ? link : '';
   }
 };
-const stripTags = (html: string) =>
-  html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-
 interface Draft {
   item: WxrItem;
   slug: string;
@@ -268,7 +263,7 @@ export async function planImport(
       continue;
     }
     const categoryName = item.terms.find((t) => t.domain === 'category')?.name;
-    const excerptText = stripTags(item.excerpt);
+    const excerptText = plainText(item.excerpt);
     const yoast = yoastSeo(item, {
       title: item.title,
       siteName: settings.siteName,
