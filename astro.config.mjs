@@ -6,6 +6,7 @@ import { site } from './src/site.config.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { findPlaceholders, isProductionBuild, placeholderReport } from './src/lib/placeholders.ts';
 import { findTemplatePages, templateReport } from './src/lib/template-pages.ts';
+import { findContentPlaceholders } from './src/lib/content-placeholders.ts';
 import { accreditationProblems } from './src/lib/accreditations.ts';
 import { assertLeadDeliveryReady } from './src/leads/delivery/production-guard.ts';
 import { legacyUrls } from './src/legacy-urls.ts';
@@ -24,31 +25,55 @@ const production = isProductionBuild({
   NODE_ENV: process.env.SITE_NODE_ENV ?? process.env.NODE_ENV,
 });
 
-/** The text of every page in src/content/pages, by its path from the project root. */
-function pageSources() {
-  const dir = new URL('./src/content/pages/', import.meta.url);
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.mdx?$/.test(f));
+/**
+ * The text of every file in a content folder whose name matches `pattern`, by its path from
+ * the project root, e.g. { "src/content/pages/privacy.mdx": "---\ntitle: …" }.
+ * @param {string} folder
+ * @param {RegExp} pattern
+ */
+function contentSources(folder, pattern) {
+  const dir = new URL(`./src/content/${folder}/`, import.meta.url);
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => pattern.test(f));
   return Object.fromEntries(
-    files.map((f) => [`src/content/pages/${f.split('\\').join('/')}`, readFileSync(new URL(f, dir), 'utf8')]),
+    files.map((f) => [
+      `src/content/${folder}/${f.split('\\').join('/')}`,
+      readFileSync(new URL(f, dir), 'utf8'),
+    ]),
   );
 }
 
 /**
- * Refuses a production build while src/site.config.ts still holds placeholders or a
- * content page is still a notice template (`template: true`), naming each.
+ * Refuses a production build while src/site.config.ts, a location or a person still holds
+ * placeholders or a content page is still a notice template (`template: true`), naming each.
  */
 const siteGuard = {
   name: 'site-guard',
   hooks: {
     'astro:build:start': () => {
       // Any build: a licence or accreditation past its date must not be shown as current.
-      const expired = accreditationProblems(site.accreditations, new Date().toISOString().slice(0, 10));
+      const today = new Date().toISOString().slice(0, 10);
+      const locations = contentSources('locations', /\.json$/);
+      const expired = [
+        ...accreditationProblems(site.accreditations, today),
+        ...Object.entries(locations).flatMap(([file, text]) =>
+          accreditationProblems(JSON.parse(text).licenses ?? [], today, `${file}: licenses`),
+        ),
+      ];
       if (expired.length > 0) throw new Error(`Accreditations are out of date:\n  ${expired.join('\n  ')}`);
       if (!production) return;
-      const found = findPlaceholders(site);
-      const templates = findTemplatePages(pageSources());
-      const reports = [found.length > 0 ? placeholderReport(found) : '', templateReport(templates)];
-      if (found.length > 0 || templates.length > 0) throw new Error(reports.filter(Boolean).join('\n'));
+      // The admissions phone is the main location's: it is reported with that file, once.
+      const found = findPlaceholders(site).filter((p) => !p.setting.startsWith('site.admissions.phone'));
+      const inContent = findContentPlaceholders({
+        ...locations,
+        ...contentSources('people', /\.(ya?ml|json)$/),
+      });
+      const templates = findTemplatePages(contentSources('pages', /\.mdx?$/));
+      const reports = [
+        found.length > 0 ? placeholderReport(found) : '',
+        inContent.length > 0 ? placeholderReport(inContent, 'the content files named') : '',
+        templateReport(templates),
+      ];
+      if (reports.some(Boolean)) throw new Error(reports.filter(Boolean).join('\n'));
       // Callback requests need a delivery channel and an encryption key in production.
       assertLeadDeliveryReady(process.env);
     },

@@ -15,6 +15,9 @@ const title = text.max(60);
 /** A page's meta description: long enough to say something, short enough not to be cut. */
 const description = text.min(70).max(160);
 
+/** A two-letter US state code, e.g. "CA". */
+const stateCode = z.string().regex(/^[A-Z]{2}$/, 'a two-letter state code such as "CA"');
+
 /** A professional licence, as the issuing state's board lists it. */
 const license = z.object({
   /** What the licence is for, as the board names it, e.g. "Physician and Surgeon". */
@@ -22,7 +25,108 @@ const license = z.object({
   /** The licence number, exactly as the board's lookup shows it. */
   number: text.max(40),
   /** Two-letter code of the state that issued it, e.g. "CA". */
-  state: z.string().regex(/^[A-Z]{2}$/, 'a two-letter state code such as "CA"'),
+  state: stateCode,
+});
+
+/** A 24-hour time of day, e.g. "08:00" or "17:30". */
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a 24-hour time such as "08:00"');
+/** A calendar day written YYYY-MM-DD. */
+const day = z.iso.date();
+
+/** When a place is open on one day. */
+const dayHours = z
+  .object({
+    /** Opening time, e.g. "08:00". */
+    opens: time,
+    /** Closing time, later the same day, e.g. "20:00". */
+    closes: time,
+  })
+  .refine((h) => h.opens < h.closes, 'closes must be later than opens, on the same day');
+
+/** The same shape as `Accreditation` in src/site.config.ts: a trust claim anyone can check. */
+const credential = z.object({
+  /** Who grants it, e.g. the state's health department. */
+  issuer: text.max(120),
+  /** What it certifies, in plain words, e.g. "Outpatient substance use disorder treatment". */
+  certifies: text.max(160),
+  /** The licence number, exactly as the issuer's lookup shows it. */
+  number: text.max(40),
+  /** The issuer's own page where anyone can check it: a plain link, never a seal script. */
+  verifyUrl: z.url({ protocol: /^https$/, error: "the issuer's own https page" }),
+  /** The last day it is valid; every build fails once it has passed. */
+  validUntil: day,
+});
+
+/** A phone number as people read it and as `tel:` links dial it; both must be the same number. */
+const phone = z
+  .object({
+    /** How people read it, e.g. "(202) 555-0142". */
+    display: text.max(24),
+    /** E.164 form for `tel:` links and JSON-LD, e.g. "+12025550142". */
+    e164: z.string().regex(/^\+1\d{10}$/, 'a US number in E.164 form, e.g. "+12025550142"'),
+  })
+  .refine((p) => `+1${p.display.replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '')}` === p.e164, {
+    message: 'display and e164 must be the same number',
+    path: ['e164'],
+  });
+
+/** A place where care happens: one file each in src/content/locations, the slug its name. */
+const locations = defineCollection({
+  loader: glob({ pattern: '*.json', base: './src/content/locations' }),
+  schema: z.object({
+    /** Short name shown to people, e.g. "Main campus". */
+    name: text.max(40),
+    /** The location page's meta description. */
+    description,
+    /** Street and number, e.g. "1200 Main Street, Suite 4". */
+    streetAddress: text.max(100),
+    /** City. */
+    addressLocality: text.max(60),
+    /** Two-letter state code. */
+    addressRegion: stateCode,
+    /** Five-digit ZIP code, or ZIP+4. */
+    postalCode: z.string().regex(/^\d{5}(-\d{4})?$/, 'a ZIP code such as "90210" or "90210-1234"'),
+    /** Where the entrance is, for map results (schema.org `geo`). */
+    geo: z.object({
+      /** Degrees north, e.g. 34.0522. */
+      latitude: z.number().min(-90).max(90),
+      /** Degrees east (negative in the US), e.g. -118.2437. */
+      longitude: z.number().min(-180).max(180),
+    }),
+    /** The number this location answers. The main location's is also the admissions line. */
+    phone,
+    /** Opening hours for each day; a day left out is closed. */
+    hours: z.object({
+      /** Monday's hours. */
+      monday: dayHours.optional(),
+      /** Tuesday's hours. */
+      tuesday: dayHours.optional(),
+      /** Wednesday's hours. */
+      wednesday: dayHours.optional(),
+      /** Thursday's hours. */
+      thursday: dayHours.optional(),
+      /** Friday's hours. */
+      friday: dayHours.optional(),
+      /** Saturday's hours. */
+      saturday: dayHours.optional(),
+      /** Sunday's hours. */
+      sunday: dayHours.optional(),
+    }),
+    /** A note under the hours, e.g. "Closed on federal holidays". */
+    hoursNote: text.max(160).optional(),
+    /** Programs offered here (entries in `programs`). */
+    programs: z.array(reference('programs')).min(1),
+    /** Whether sessions by secure video are offered from this location. */
+    telehealth: z.boolean(),
+    /** Where to park, and what it costs. */
+    parking: text.max(300).optional(),
+    /** How to get here by bus or train. */
+    transit: text.max(300).optional(),
+    /** The state licences this location holds, each with the agency's own lookup. */
+    licenses: z.array(credential).default([]),
+    /** Position in location lists (lower first). */
+    order: z.number().int().default(100),
+  }),
 });
 
 const people = defineCollection({
@@ -220,4 +324,4 @@ const whatToBring = defineCollection({
   }),
 });
 
-export const collections = { people, topics, programs, articles, pages, whatToBring };
+export const collections = { people, topics, programs, articles, pages, whatToBring, locations };

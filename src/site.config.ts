@@ -5,23 +5,18 @@
  * Values we do not know yet are obvious placeholders (555-01xx numbers, `.example`
  * domains, the word "Placeholder"). `npm run build` with CONTEXT=production or
  * NODE_ENV=production refuses to run while any of them is left (see src/lib/placeholders.ts).
+ *
+ * Where care happens is content, not configuration: one file per place in
+ * src/content/locations. The main location's phone is the admissions line, read here so the
+ * lead functions (which load no content collection) dial the same number as every page.
  */
+import mainLocation from './content/locations/main-campus.json' with { type: 'json' };
+
 export interface Phone {
   /** How people read it, e.g. "(202) 555-0142". */
   display: string;
   /** E.164 form for `tel:` links and JSON-LD, e.g. "+12025550142". */
   e164: string;
-}
-
-export interface Location {
-  /** Short name shown to people, e.g. "Main campus". */
-  name: string;
-  streetAddress: string;
-  addressLocality: string;
-  /** Two-letter US state code. */
-  addressRegion: string;
-  postalCode: string;
-  addressCountry: 'US';
 }
 
 /** A licence or accreditation the center holds, shown with a way to check it. */
@@ -103,7 +98,7 @@ export interface SiteConfig {
   /** The center's IANA time zone: emails to admissions give times in it, the zone named. */
   timeZone: string;
   admissions: {
-    /** The number every "call us" link dials. */
+    /** The number every "call us" link dials: the main location's (src/content/locations/main-campus.json). */
     phone: Phone;
     /** Inbox for people who prefer email (shown on the accessibility and privacy pages). */
     email: string;
@@ -112,11 +107,12 @@ export interface SiteConfig {
     /** The same hours for schema.org `openingHours`, e.g. "Mo-Fr 08:00-20:00". */
     openingHours: string[];
   };
-  /** Where care happens. */
-  locations: Location[];
   /** Public crisis lines, shown on every page. */
   crisisLines: CrisisLine[];
-  /** Licences and accreditations, shown in the trust block of the home and program pages. */
+  /**
+   * Accreditations of the center as a whole, shown in every trust block; each location's state
+   * licences sit with the location (src/content/locations).
+   */
   accreditations: Accreditation[];
   /** What the center treats, for schema.org `medicalSpecialty`. */
   medicalSpecialties: string[];
@@ -141,25 +137,15 @@ export const site: SiteConfig = {
     'Compassionate, evidence-based treatment for addiction and mental-health conditions, with programs tailored to each person.',
   url: 'https://absolute-awakenings.example',
   lang: 'en-US',
-  // The address is not known yet: this follows the placeholder location's state (CA).
+  // The address is not known yet: this follows the placeholder main location's state (CA).
   // Set the zone of the real address with it.
   timeZone: 'America/Los_Angeles',
   admissions: {
-    phone: { display: '(202) 555-0142', e164: '+12025550142' },
+    phone: mainLocation.phone,
     email: 'admissions@absolute-awakenings.example',
     hours: 'Placeholder hours: Monday to Friday, 8 am to 8 pm',
     openingHours: ['Mo-Fr 08:00-20:00'],
   },
-  locations: [
-    {
-      name: 'Main campus',
-      streetAddress: 'Placeholder street address',
-      addressLocality: 'Placeholder city',
-      addressRegion: 'CA',
-      postalCode: '00000',
-      addressCountry: 'US',
-    },
-  ],
   crisisLines: [
     {
       label: '988 Suicide & Crisis Lifeline',
@@ -178,10 +164,10 @@ export const site: SiteConfig = {
   // Not known yet (shared/content-facts.md): one obvious placeholder, refused in production.
   accreditations: [
     {
-      issuer: 'Placeholder state licensing agency',
-      certifies: 'Placeholder: what the licence covers, e.g. outpatient treatment',
-      number: 'Placeholder licence number',
-      verifyUrl: 'https://licensing-agency.example/verify',
+      issuer: 'Placeholder accrediting body',
+      certifies: 'Placeholder: what the accreditation covers, e.g. behavioral health care',
+      number: 'Placeholder accreditation number',
+      verifyUrl: 'https://accrediting-body.example/verify',
       validUntil: '2099-12-31',
     },
   ],

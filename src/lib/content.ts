@@ -7,7 +7,7 @@ import { findReferenceProblems } from './integrity.ts';
 import { createRelatedFinder } from './related.ts';
 import { findReviewProblems } from './seo/review.ts';
 import { assertUniqueSlugs, slugFromId } from './slugs.ts';
-import { articleUrl, programUrl, topicUrl } from './urls.ts';
+import { articleUrl, locationUrl, programUrl, topicUrl } from './urls.ts';
 import { site } from '../site.config.ts';
 
 export type Person = CollectionEntry<'people'>['data'] & { id: string };
@@ -17,6 +17,13 @@ export type Program = CollectionEntry<'programs'>['data'] & {
   slug: string;
   url: string;
   entry: CollectionEntry<'programs'>;
+};
+export type Location = Omit<CollectionEntry<'locations'>['data'], 'programs'> & {
+  id: string;
+  slug: string;
+  url: string;
+  /** The programs offered there, in their configured order. */
+  programs: Program[];
 };
 export type Article = Omit<
   CollectionEntry<'articles'>['data'],
@@ -41,6 +48,8 @@ export interface SiteContent {
   programs: Program[];
   /** Topics that at least one published article uses. */
   topics: Topic[];
+  /** Places where care happens, in their configured order. */
+  locations: Location[];
   articlesByTopic: (topicId: string) => Article[];
   relatedArticles: (article: Article, limit?: number) => Article[];
 }
@@ -71,11 +80,12 @@ function minutesOf(entry: CollectionEntry<'articles'>): number {
 }
 
 async function load(): Promise<SiteContent> {
-  const [peopleEntries, topicEntries, programEntries, allArticles] = await Promise.all([
+  const [peopleEntries, topicEntries, programEntries, allArticles, locationEntries] = await Promise.all([
     getCollection('people'),
     getCollection('topics'),
     getCollection('programs'),
     getCollection('articles'),
+    getCollection('locations'),
   ]);
   const articleEntries = allArticles.filter((entry) => !entry.data.draft).map(withReview);
   assertUniqueSlugs(articleEntries);
@@ -91,6 +101,21 @@ async function load(): Promise<SiteContent> {
       return [entry.id, { ...entry.data, id: entry.id, slug, url: programUrl(slug), entry }];
     }),
   );
+
+  const programList = [...programs.values()].sort(
+    (a, b) => a.order - b.order || a.title.localeCompare(b.title),
+  );
+  const locations: Location[] = locationEntries
+    .map((entry) => {
+      const slug = slugFromId(entry.id);
+      const offered = new Set(entry.data.programs.map((p) => p.id));
+      const missing = [...offered].filter((id) => !programs.has(id));
+      if (missing.length > 0)
+        throw new Error(`${entry.filePath ?? entry.id}: programs has no program "${missing.join('", "')}".`);
+      const inOrder = programList.filter((p) => offered.has(p.id));
+      return { ...entry.data, id: entry.id, slug, url: locationUrl(slug), programs: inOrder };
+    })
+    .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
 
   const problems = findReferenceProblems(
     articleEntries.map((a) => ({
@@ -155,7 +180,8 @@ async function load(): Promise<SiteContent> {
 
   return {
     articles,
-    programs: [...programs.values()].sort((a, b) => a.order - b.order || a.title.localeCompare(b.title)),
+    programs: programList,
+    locations,
     topics: [...topics.values()].filter((t) => byTopic.has(t.id)),
     articlesByTopic: (topicId) => byTopic.get(topicId) ?? [],
     relatedArticles: createRelatedFinder(articles, (a) => a.topics.map((t) => t.id)),

@@ -31,7 +31,13 @@ export function findPlaceholders(value: unknown, setting = 'site'): Placeholder[
     return value.flatMap((item, index) => findPlaceholders(item, `${setting}[${index}]`));
   }
   if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, item]) => findPlaceholders(item, `${setting}.${key}`));
+    // Coordinates 0, 0 are in the ocean off West Africa: a map pin nobody has set yet.
+    const { latitude, longitude } = value as { latitude?: unknown; longitude?: unknown };
+    const nowhere = latitude === 0 && longitude === 0 ? [{ setting, reason: 'the coordinates 0, 0' }] : [];
+    return [
+      ...nowhere,
+      ...Object.entries(value).flatMap(([key, item]) => findPlaceholders(item, `${setting}.${key}`)),
+    ];
   }
   return [];
 }
@@ -45,10 +51,10 @@ export function isProductionBuild(env: Record<string, string | undefined>): bool
   return env['CONTEXT'] === 'production' || env['NODE_ENV'] === 'production';
 }
 
-export function placeholderReport(found: Placeholder[]): string {
+/** The report for placeholders found in `where` (the file to edit), one line each. */
+export function placeholderReport(found: Placeholder[], where = 'src/site.config.ts'): string {
   const lines = found.map((p) => `  - ${p.setting}: ${p.reason}`);
-  return [
-    'A production build cannot ship placeholder values. Replace these in src/site.config.ts:',
-    ...lines,
-  ].join('\n');
+  return [`A production build cannot ship placeholder values. Replace these in ${where}:`, ...lines].join(
+    '\n',
+  );
 }

@@ -9,3 +9,6 @@ export const pageUrl = (slug: string) => `/${slug}/`;
 export const teamUrl = '/team/';
 /** A clinician's profile; only `people` entries of kind person have one. */
 export const personUrl = (slug: string) => `/team/${slug}/`;
+export const locationsUrl = '/locations/';
+/** One place where care happens, from its file in src/content/locations. */
+export const locationUrl = (slug: string) => `/locations/${slug}/`;

@@ -61,6 +61,29 @@ describe('a build with broken content fails and says where', () => {
   });
 });
 
+describe('a build with a broken location fails and says where', () => {
+  it.each([
+    [
+      'a program that does not exist',
+      (l: string) => l.replace('"intensive-outpatient"', '"detox"'),
+      'programs has no program "detox"',
+    ],
+    [
+      'a phone whose two forms differ',
+      (l: string) => l.replace('"+12025550142"', '"+12025550143"'),
+      'display and e164 must be the same number',
+    ],
+  ])('%s', async (_name, broken, expected) => {
+    const file = 'src/content/locations/main-campus.json';
+    const text = readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
+    site = await createFixtureSite({ [file]: broken(text) });
+    const { code, output } = await site.build();
+    expect(code).not.toBe(0);
+    expect(output).toContain('main-campus');
+    expect(output).toContain(expected);
+  });
+});
+
 describe('what only a published article needs', () => {
   it('a Markdown draft without review, with a long headline and a short description, builds', async () => {
     const draft = [
@@ -87,6 +110,32 @@ describe('what only a published article needs', () => {
 });
 
 const NOTICE_TEMPLATES = ['nondiscrimination', 'language-assistance', 'notice-of-privacy-practices'];
+const MAIN = 'src/content/locations/main-campus.json';
+const mainLocation = () => readFileSync(new URL(`../../${MAIN}`, import.meta.url), 'utf8');
+
+/** The main location with what a real one would have in place of each placeholder. */
+const realLocation = () =>
+  JSON.stringify({
+    ...(JSON.parse(mainLocation()) as object),
+    description: 'Our main campus in Springfield, where outpatient and intensive outpatient programs meet.',
+    streetAddress: '1 Main Street',
+    addressLocality: 'Springfield',
+    postalCode: '90210',
+    geo: { latitude: 34.05, longitude: -118.25 },
+    phone: { display: '(202) 555-0231', e164: '+12025550231' },
+    hoursNote: 'Closed on federal holidays.',
+    parking: 'Free parking behind the building.',
+    transit: 'Bus 12 stops at the corner.',
+    licenses: [
+      {
+        issuer: 'State Department of Health Care Services',
+        certifies: 'Outpatient treatment',
+        number: '300123AP',
+        verifyUrl: 'https://licensing.test/verify',
+        validUntil: '2099-12-31',
+      },
+    ],
+  });
 
 describe('placeholder guard', () => {
   it.each([{ CONTEXT: 'production' }, { NODE_ENV: 'production' }])(
@@ -95,8 +144,11 @@ describe('placeholder guard', () => {
       site = await createFixtureSite();
       const { code, output } = await site.build(env);
       expect(code).not.toBe(0);
-      expect(output).toContain('site.admissions.phone.display');
-      expect(output).toContain('a fictional 555-01xx phone number');
+      // The admissions phone is the main location's: named once, by that file.
+      expect(output).toContain(`${MAIN}: phone.display: a fictional 555-01xx phone number`);
+      expect(output).not.toContain('site.admissions.phone');
+      for (const field of ['streetAddress', 'postalCode', 'geo', 'hoursNote', 'licenses[0].number'])
+        expect(output).toContain(`${MAIN}: ${field}`);
       expect(output).toContain('site.accreditations[0].issuer');
       expect(output).toContain('site.accreditations[0].verifyUrl: a reserved example domain');
       // The notice templates are named in the same report, each by its file.
@@ -113,8 +165,15 @@ describe('placeholder guard', () => {
     site = await createFixtureSite({ 'src/site.config.ts': expired });
     const { code, output } = await site.build();
     expect(code).not.toBe(0);
+    expect(output).toContain('site.accreditations[0] (Placeholder accrediting body): expired on 2020-01-31');
+  });
+
+  it("any build refuses a location's licence past its date, naming its file", async () => {
+    site = await createFixtureSite({ [MAIN]: mainLocation().replace('"2099-12-31"', '"2020-01-31"') });
+    const { code, output } = await site.build();
+    expect(code).not.toBe(0);
     expect(output).toContain(
-      'site.accreditations[0] (Placeholder state licensing agency): expired on 2020-01-31',
+      `${MAIN}: licenses[0] (Placeholder state licensing agency): expired on 2020-01-31`,
     );
   });
 
@@ -122,19 +181,15 @@ describe('placeholder guard', () => {
     const real = (await import('node:fs'))
       .readFileSync(new URL('../../src/site.config.ts', import.meta.url), 'utf8')
       .replace("url: 'https://absolute-awakenings.example'", "url: 'https://www.treatment-center.test'")
-      .replace(
-        "display: '(202) 555-0142', e164: '+12025550142'",
-        "display: '(202) 555-0231', e164: '+12025550231'",
-      )
       .replace('admissions@absolute-awakenings.example', 'admissions@treatment-center.test')
       .replace('Placeholder hours: ', '')
-      .replace("'Placeholder street address'", "'1 Main Street'")
-      .replace("'Placeholder city'", "'Springfield'")
-      .replace("'00000'", "'90210'")
-      .replace("'Placeholder state licensing agency'", "'State Department of Health Care Services'")
-      .replace("'Placeholder: what the licence covers, e.g. outpatient treatment'", "'Outpatient treatment'")
-      .replace("'Placeholder licence number'", "'300123AP'")
-      .replace("'https://licensing-agency.example/verify'", "'https://licensing.test/verify'");
+      .replace("'Placeholder accrediting body'", "'The Joint Commission'")
+      .replace(
+        "'Placeholder: what the accreditation covers, e.g. behavioral health care'",
+        "'Behavioral health care'",
+      )
+      .replace("'Placeholder accreditation number'", "'123456'")
+      .replace("'https://accrediting-body.example/verify'", "'https://accreditation.test/verify'");
     // Counsel's own wording replaces each notice template.
     const notices = Object.fromEntries(
       NOTICE_TEMPLATES.map((notice) => {
@@ -143,7 +198,7 @@ describe('placeholder guard', () => {
         return [path, text.replace('template: true\n', '')];
       }),
     );
-    site = await createFixtureSite({ 'src/site.config.ts': real, ...notices });
+    site = await createFixtureSite({ 'src/site.config.ts': real, [MAIN]: realLocation(), ...notices });
     // A production build also needs a delivery channel and the encryption key.
     const { code, output } = await site.build({
       CONTEXT: 'production',

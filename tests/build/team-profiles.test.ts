@@ -74,6 +74,8 @@ describe('a clinician profile', () => {
     const sitemap = await readFile(join(fixture!.root, 'dist', 'sitemap-0.xml'), 'utf8');
     expect(sitemap).toMatch(/\/team\/<\/loc>/);
     expect(sitemap).toMatch(/\/team\/test-clinician\/<\/loc>/);
+    // Every page's footer links /team/ once it names someone.
+    expect((await page('/'))('footer a[href="/team/"]').text()).toBe('Our clinical team');
   });
 
   it('is not built for a role', async () => {

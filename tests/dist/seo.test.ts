@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { legacyUrls } from '../../src/legacy-urls.ts';
 import { site } from '../../src/site.config.ts';
 import { builtPages, distDir, type BuiltPage } from '../support/dist.ts';
+import { locationFiles } from '../support/locations.ts';
 
 // Checks every built page the way a crawler reads it. The expectations are written out
 // here rather than imported from src/lib/seo, so a wrong rule there cannot pass itself.
@@ -29,7 +30,7 @@ const PAGE_TYPES = new Set(['WebPage', 'CollectionPage', 'ContactPage', 'AboutPa
 /** Properties every node of a type must have. */
 const REQUIRED: Record<string, string[]> = {
   MedicalOrganization: ['name', 'url', 'telephone', 'address', 'medicalSpecialty', 'isAcceptingNewPatients', 'contactPoint'],
-  MedicalClinic: ['name', 'telephone', 'address', 'openingHours', 'medicalSpecialty', 'isAcceptingNewPatients', 'parentOrganization'],
+  MedicalClinic: ['name', 'url', 'telephone', 'address', 'geo', 'openingHoursSpecification', 'medicalSpecialty', 'isAcceptingNewPatients', 'parentOrganization'],
   WebSite: ['name', 'url', 'publisher', 'inLanguage'],
   WebPage: ['url', 'name', 'description', 'isPartOf', 'inLanguage'],
   CollectionPage: ['url', 'name', 'description', 'isPartOf', 'inLanguage'],
@@ -171,7 +172,7 @@ describe.each(pages.map((page) => [page.path, page] as const))('%s', (path, page
 
   it('has the site-wide organization, clinics and website, and the page itself', () => {
     expect(byId.get(`${origin}/#organization`)?.['@type']).toBe('MedicalOrganization');
-    expect(ofType('MedicalClinic')).toHaveLength(site.locations.length);
+    expect(ofType('MedicalClinic')).toHaveLength(locationFiles.length);
     expect(byId.get(`${origin}/#website`)?.['@type']).toBe('WebSite');
     const webpage = byId.get(`${canonical}#webpage`);
     expect(PAGE_TYPES.has(webpage?.['@type'] ?? '')).toBe(true);

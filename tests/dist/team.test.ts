@@ -28,6 +28,10 @@ describe('the team pages as shipped', () => {
     for (const role of people) expect(team.$('main dt').text()).toContain(role.name);
   });
 
+  it('is linked from no footer while it names nobody', () => {
+    expect(pages.filter((page) => page.$('footer a[href="/team/"]').length > 0).map((page) => page.path)).toEqual([]);
+  });
+
   it('builds no profile, and no page links to one', () => {
     expect(pages.filter((page) => /^\/team\/[^/]+\/$/.test(page.path))).toEqual([]);
     const profileLink = (href: string | undefined) => /^\/team\/[^/]+\/$/.test(href ?? '');

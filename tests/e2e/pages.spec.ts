@@ -18,6 +18,8 @@ test('the sitemap lists the pages people need', async ({ request }) => {
     '/language-assistance/',
     '/notice-of-privacy-practices/',
     '/admissions/',
+    '/locations/',
+    '/locations/main-campus/',
   ]) {
     expect(paths).toContain(path);
   }

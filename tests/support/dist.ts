@@ -44,6 +44,7 @@ export const REQUIRED_PAGES = [
   '/articles/',
   '/programs/',
   '/admissions/',
+  '/locations/',
 ] as const;
 
 /** `builtPages()`, failing when dist/ lacks a page every build has or a page is empty. */
@@ -51,7 +52,7 @@ export function builtSitePages(): BuiltPage[] {
   const pages = builtPages();
   const paths = new Set(pages.map((page) => page.path));
   const missing = REQUIRED_PAGES.filter((path) => !paths.has(path));
-  const kinds = ['articles', 'programs'].filter(
+  const kinds = ['articles', 'programs', 'locations'].filter(
     (section) => !pages.some((page) => new RegExp(`^/${section}/[^/]+/$`).test(page.path)),
   );
   const empty = pages.filter((page) => page.$('main h1').text().trim() === '').map((page) => page.path);

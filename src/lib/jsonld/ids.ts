@@ -8,7 +8,7 @@ export function siteIds(origin: string) {
     organization: `${origin}/#organization`,
     website: `${origin}/#website`,
     logo: `${origin}/#logo`,
-    /** A place where care happens, e.g. `#location-main-campus`. */
+    /** A place where care happens, by its file name in src/content/locations, e.g. `#location-main-campus`. */
     location: (key: string) => `${origin}/#location-${key}`,
     /** An author or reviewer, by their entry id in `src/content/people`. */
     person: (id: string) => `${origin}/#people-${id}`,
@@ -31,13 +31,4 @@ export const ref = (id: string) => ({ '@id': id });
 /** An absolute URL on the site from a root-relative path. */
 export function absolute(origin: string, path: string): string {
   return new URL(path, `${origin}/`).href;
-}
-
-/** "Main campus" -> "main-campus". */
-export function keyOf(name: string): string {
-  return name
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 }

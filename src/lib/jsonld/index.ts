@@ -4,4 +4,6 @@ export { absolute, pageIds, siteIds } from './ids.ts';
 export { pageGraph, serializeJsonLd, type PageJsonLd, type PageType } from './page.ts';
 export { profileJsonLd, profileUrlOf } from './people.ts';
 export { programJsonLd } from './program.ts';
-export type { CrumbInput, ImageInput, SiteInput } from './types.ts';
+export { locationJsonLd } from './location.ts';
+export { clinicNode } from './organization.ts';
+export type { CrumbInput, ImageInput, LocationInput, SiteInput } from './types.ts';

@@ -1,4 +1,5 @@
 import type { DayOfWeek, OpeningHoursSpecification } from 'schema-dts';
+import { dayName, sameHours, type WeekHours } from '../locations.ts';
 
 const days = {
   Mo: 'Monday',
@@ -32,4 +33,14 @@ export function openingHoursSpecification(text: string): OpeningHoursSpecificati
     return order.slice(start, end + 1).map((code): DayOfWeek => `https://schema.org/${days[code]}`);
   });
   return { '@type': 'OpeningHoursSpecification', dayOfWeek, opens, closes };
+}
+
+/** A location's week (src/content/locations), one specification per set of days with the same hours. */
+export function weekSpecification(hours: WeekHours): OpeningHoursSpecification[] {
+  return sameHours(hours).map(({ days: same, hours: h }) => ({
+    '@type': 'OpeningHoursSpecification',
+    dayOfWeek: same.map((day): DayOfWeek => `https://schema.org/${dayName(day)}`),
+    opens: h.opens,
+    closes: h.closes,
+  }));
 }

@@ -1,18 +1,37 @@
 import type { MedicalClinic, MedicalOrganization, PostalAddress, WebSite } from 'schema-dts';
-import type { Location } from '../../site.config.ts';
-import { keyOf, ref, siteIds } from './ids.ts';
-import { openingHoursSpecification } from './opening-hours.ts';
+import { directionsUrl, type Address } from '../locations.ts';
+import { absolute, ref, siteIds } from './ids.ts';
+import { openingHoursSpecification, weekSpecification } from './opening-hours.ts';
 import { medicalSpecialty } from './specialties.ts';
-import type { ImageInput, SiteInput } from './types.ts';
+import type { LocationInput, SiteGraphInput, SiteInput } from './types.ts';
 
-export function postalAddress(location: Location): PostalAddress {
+export function postalAddress(location: Address): PostalAddress {
   return {
     '@type': 'PostalAddress',
     streetAddress: location.streetAddress,
     addressLocality: location.addressLocality,
     addressRegion: location.addressRegion,
     postalCode: location.postalCode,
-    addressCountry: location.addressCountry,
+    addressCountry: 'US',
+  };
+}
+
+/** One place where care happens, as a clinic of the center with its own page, phone and hours. */
+export function clinicNode(site: SiteInput, location: LocationInput): MedicalClinic {
+  const ids = siteIds(site.url);
+  return {
+    '@type': 'MedicalClinic',
+    '@id': ids.location(location.slug),
+    name: `${site.name}, ${location.name}`,
+    url: absolute(site.url, location.url),
+    telephone: location.phone.e164,
+    address: postalAddress(location),
+    geo: { '@type': 'GeoCoordinates', latitude: location.geo.latitude, longitude: location.geo.longitude },
+    hasMap: directionsUrl(location),
+    openingHoursSpecification: weekSpecification(location.hours),
+    medicalSpecialty: site.medicalSpecialties.map(medicalSpecialty),
+    isAcceptingNewPatients: site.acceptingNewPatients,
+    parentOrganization: ref(ids.organization),
   };
 }
 
@@ -23,12 +42,12 @@ export function postalAddress(location: Location): PostalAddress {
  */
 export function organizationNodes(
   site: SiteInput,
-  logo?: ImageInput,
+  { logo, locations = [] }: SiteGraphInput = {},
 ): (MedicalOrganization | MedicalClinic)[] {
   const ids = siteIds(site.url);
   const telephone = site.admissions.phone.e164;
   const specialties = site.medicalSpecialties.map(medicalSpecialty);
-  const addresses = site.locations.map(postalAddress);
+  const addresses = locations.map(postalAddress);
   const organization: MedicalOrganization = {
     '@type': 'MedicalOrganization',
     '@id': ids.organization,
@@ -50,23 +69,9 @@ export function organizationNodes(
       availableLanguage: 'English',
       hoursAvailable: site.admissions.openingHours.map(openingHoursSpecification),
     },
-    ...(site.locations.length > 0 && {
-      subOrganization: site.locations.map((l) => ref(ids.location(keyOf(l.name)))),
-    }),
+    ...(locations.length > 0 && { subOrganization: locations.map((l) => ref(ids.location(l.slug))) }),
   };
-  const clinics: MedicalClinic[] = site.locations.map((location) => ({
-    '@type': 'MedicalClinic',
-    '@id': ids.location(keyOf(location.name)),
-    name: `${site.name}, ${location.name}`,
-    url: `${site.url}/`,
-    telephone,
-    address: postalAddress(location),
-    openingHours: site.admissions.openingHours,
-    medicalSpecialty: specialties,
-    isAcceptingNewPatients: site.acceptingNewPatients,
-    parentOrganization: ref(ids.organization),
-  }));
-  return [organization, ...clinics];
+  return [organization, ...locations.map((l) => clinicNode(site, l))];
 }
 
 export function websiteNode(site: SiteInput): WebSite {

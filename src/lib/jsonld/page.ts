@@ -10,7 +10,7 @@ import type {
 import { isoDay } from '../dates.ts';
 import { pageIds, ref, siteIds } from './ids.ts';
 import { organizationNodes, websiteNode } from './organization.ts';
-import type { CrumbInput, ImageInput, SiteInput } from './types.ts';
+import type { CrumbInput, ImageInput, SiteGraphInput, SiteInput } from './types.ts';
 
 export type PageType =
   'WebPage' | 'CollectionPage' | 'ContactPage' | 'AboutPage' | 'ProfilePage' | 'MedicalWebPage';
@@ -94,8 +94,9 @@ export function pageGraph(
   site: SiteInput,
   page: PageInput,
   jsonld: PageJsonLd = {},
-  logo?: ImageInput,
+  context: SiteGraphInput = {},
 ): Graph {
+  const { logo } = context;
   const site_ = siteIds(site.url);
   const ids = pageIds(page.url);
   const trail = page.breadcrumbs ?? [];
@@ -116,7 +117,7 @@ export function pageGraph(
     ...(jsonld.dateModified && { dateModified: isoDay(jsonld.dateModified) }),
   };
   const nodes: Thing[] = [
-    ...organizationNodes(site, logo),
+    ...organizationNodes(site, context),
     websiteNode(site),
     ...(logo ? [imageNode(site_.logo, { ...logo, alt: logo.alt ?? site.name })] : []),
     pageNode(jsonld.type ?? 'WebPage', props, jsonld.webPage ?? {}),

@@ -4,19 +4,31 @@
  * objects as they are and tests pass small literals.
  */
 import type { SiteConfig } from '../../site.config.ts';
+import type { Address, WeekHours } from '../locations.ts';
 import type { LevelOfCare, Range } from '../program-facts.ts';
 
 export type SiteInput = Pick<
   SiteConfig,
-  | 'name'
-  | 'tagline'
-  | 'url'
-  | 'lang'
-  | 'admissions'
-  | 'locations'
-  | 'medicalSpecialties'
-  | 'acceptingNewPatients'
+  'name' | 'tagline' | 'url' | 'lang' | 'admissions' | 'medicalSpecialties' | 'acceptingNewPatients'
 >;
+
+/** What every page's graph says besides the page: the logo and the places where care happens. */
+export interface SiteGraphInput {
+  logo?: ImageInput | undefined;
+  /** Every location (src/content/locations), each a `MedicalClinic` of the organization. */
+  locations?: readonly LocationInput[];
+}
+
+export interface LocationInput extends Address {
+  /** File name in src/content/locations, e.g. "main-campus". */
+  slug: string;
+  /** Root-relative URL of its page, e.g. "/locations/main-campus/". */
+  url: string;
+  name: string;
+  geo: { latitude: number; longitude: number };
+  phone: { e164: string };
+  hours: WeekHours;
+}
 
 export interface ImageInput {
   /** Absolute URL of the built image. */

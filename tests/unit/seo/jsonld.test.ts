@@ -12,7 +12,13 @@ import {
 } from '../../../src/lib/jsonld/people.ts';
 import { howPerformed, programJsonLd } from '../../../src/lib/jsonld/program.ts';
 import { medicalSpecialty } from '../../../src/lib/jsonld/specialties.ts';
-import type { ArticleInput, PersonInput, ProgramInput, SiteInput } from '../../../src/lib/jsonld/types.ts';
+import type {
+  ArticleInput,
+  LocationInput,
+  PersonInput,
+  ProgramInput,
+  SiteInput,
+} from '../../../src/lib/jsonld/types.ts';
 import { graphProblems, references } from '../../../src/lib/jsonld/validate.ts';
 
 const site: SiteInput = {
@@ -26,18 +32,24 @@ const site: SiteInput = {
     hours: 'Monday to Friday, 8 am to 8 pm',
     openingHours: ['Mo-Fr 08:00-20:00'],
   },
-  locations: [
-    {
-      name: 'Main campus',
-      streetAddress: '1 Main Street',
-      addressLocality: 'Springfield',
-      addressRegion: 'CA',
-      postalCode: '90210',
-      addressCountry: 'US',
-    },
-  ],
   medicalSpecialties: ['Addiction medicine', 'Psychiatry'],
   acceptingNewPatients: true,
+};
+const mainCampus: LocationInput = {
+  slug: 'main-campus',
+  url: '/locations/main-campus/',
+  name: 'Main campus',
+  streetAddress: '1 Main Street',
+  addressLocality: 'Springfield',
+  addressRegion: 'CA',
+  postalCode: '90210',
+  geo: { latitude: 34.05, longitude: -118.25 },
+  phone: { e164: '+12025550177' },
+  hours: {
+    monday: { opens: '08:00', closes: '20:00' },
+    tuesday: { opens: '08:00', closes: '20:00' },
+    saturday: { opens: '09:00', closes: '13:00' },
+  },
 };
 const writer: PersonInput = {
   id: 'editors',
@@ -114,9 +126,8 @@ describe('medicalSpecialty', () => {
 
 describe('organization and website', () => {
   const [org, ...clinics] = organizationNodes(site, {
-    url: 'https://center.test/logo.png',
-    width: 512,
-    height: 512,
+    logo: { url: 'https://center.test/logo.png', width: 512, height: 512 },
+    locations: [mainCampus],
   });
 
   it('describes the center as a MedicalOrganization with the facts people call about', () => {
@@ -138,24 +149,60 @@ describe('organization and website', () => {
     });
   });
 
-  it('gives each location a MedicalClinic with opening hours, pointing back at the organization', () => {
+  it('gives each location a MedicalClinic with its page, phone, place and hours, pointing back at the organization', () => {
     expect(clinics).toHaveLength(1);
-    expect(clinics[0]).toMatchObject({
+    expect(clinics[0]).toEqual({
       '@type': 'MedicalClinic',
       '@id': 'https://center.test/#location-main-campus',
       name: 'Test Center, Main campus',
-      openingHours: ['Mo-Fr 08:00-20:00'],
-      telephone: '+12025550199',
+      url: 'https://center.test/locations/main-campus/',
+      telephone: '+12025550177',
+      address: {
+        '@type': 'PostalAddress',
+        streetAddress: '1 Main Street',
+        addressLocality: 'Springfield',
+        addressRegion: 'CA',
+        postalCode: '90210',
+        addressCountry: 'US',
+      },
+      geo: { '@type': 'GeoCoordinates', latitude: 34.05, longitude: -118.25 },
+      hasMap: 'https://www.google.com/maps/dir/?api=1&destination=1+Main+Street%2C+Springfield%2C+CA+90210',
+      // Days with the same hours share one specification; closed days are left out.
+      openingHoursSpecification: [
+        {
+          '@type': 'OpeningHoursSpecification',
+          dayOfWeek: ['https://schema.org/Monday', 'https://schema.org/Tuesday'],
+          opens: '08:00',
+          closes: '20:00',
+        },
+        {
+          '@type': 'OpeningHoursSpecification',
+          dayOfWeek: ['https://schema.org/Saturday'],
+          opens: '09:00',
+          closes: '13:00',
+        },
+      ],
+      medicalSpecialty: [
+        { '@type': 'MedicalSpecialty', name: 'Addiction medicine' },
+        'https://schema.org/Psychiatric',
+      ],
       isAcceptingNewPatients: true,
       parentOrganization: { '@id': 'https://center.test/#organization' },
     });
   });
 
+  it('has no address and no clinics when no location is given', () => {
+    const [alone, ...none] = organizationNodes(site);
+    expect(alone).not.toHaveProperty('address');
+    expect(alone).not.toHaveProperty('subOrganization');
+    expect(none).toEqual([]);
+  });
+
   it('lists every address when there are several locations', () => {
-    const two = { ...site, locations: [site.locations[0]!, { ...site.locations[0]!, name: 'North clinic' }] };
-    const [org2, ...clinics2] = organizationNodes(two);
+    const north = { ...mainCampus, slug: 'north-clinic', streetAddress: '9 North Road' };
+    const [org2, ...clinics2] = organizationNodes(site, { locations: [mainCampus, north] });
     expect(org2).toMatchObject({
-      address: [{ streetAddress: '1 Main Street' }, { streetAddress: '1 Main Street' }],
+      address: [{ streetAddress: '1 Main Street' }, { streetAddress: '9 North Road' }],
     });
     expect(clinics2.map((c) => (c as { '@id': string })['@id'])).toEqual([
       'https://center.test/#location-main-campus',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accreditationProblems } from '../../../src/lib/accreditations.ts';
+import { accreditationProblems, trustCredentials } from '../../../src/lib/accreditations.ts';
 import { findPlaceholders } from '../../../src/lib/placeholders.ts';
 import { site, type Accreditation } from '../../../src/site.config.ts';
 
@@ -39,5 +39,39 @@ describe('accreditationProblems', () => {
     const settings = findPlaceholders(site).map((p) => p.setting);
     for (const field of ['issuer', 'certifies', 'number', 'verifyUrl'])
       expect(settings).toContain(`site.accreditations[0].${field}`);
+  });
+});
+
+describe('accreditationProblems names where a licence is written', () => {
+  it('a location file', () => {
+    const [problem] = accreditationProblems(
+      [{ ...valid, validUntil: '2026-01-01' }],
+      '2026-12-02',
+      'src/content/locations/north.json: licenses',
+    );
+    expect(problem).toBe(
+      'src/content/locations/north.json: licenses[0] (State Department of Health Care Services): expired on 2026-01-01; renew it or remove it.',
+    );
+  });
+});
+
+describe('trustCredentials', () => {
+  const accredited = { ...valid, issuer: 'An accrediting body', number: 'A-1' };
+  const other = { ...valid, number: '300999AP' };
+
+  it.each([
+    ['the accreditations alone', [], [accredited]],
+    [
+      'then each location licence',
+      [{ licenses: [valid] }, { licenses: [other] }],
+      [accredited, valid, other],
+    ],
+    [
+      'a licence two locations share, once',
+      [{ licenses: [valid] }, { licenses: [valid] }],
+      [accredited, valid],
+    ],
+  ])('%s', (_name, locations, expected) => {
+    expect(trustCredentials([accredited], locations)).toEqual(expected);
   });
 });

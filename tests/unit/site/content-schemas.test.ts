@@ -39,6 +39,27 @@ const program = {
   notSuitedFor: ['People who need 24-hour care'],
 };
 const person = { name: 'Clinical review team', kind: 'role', bio: 'Doctorate-level clinicians.' };
+const nine = { opens: '09:00', closes: '17:00' };
+const location = {
+  name: 'North clinic',
+  description,
+  streetAddress: '1 Main Street',
+  addressLocality: 'Springfield',
+  addressRegion: 'CA',
+  postalCode: '90210',
+  geo: { latitude: 34.05, longitude: -118.25 },
+  phone: { display: '(202) 555-0231', e164: '+12025550231' },
+  hours: { monday: nine, friday: nine },
+  programs: ['outpatient'],
+  telehealth: false,
+};
+const licence = {
+  issuer: 'State Department of Health Care Services',
+  certifies: 'Outpatient treatment',
+  number: '300123AP',
+  verifyUrl: 'https://licensing.test/verify',
+  validUntil: '2027-06-30',
+};
 
 describe('valid frontmatter', () => {
   it.each([
@@ -52,6 +73,12 @@ describe('valid frontmatter', () => {
     ['pages', { title: 'Privacy', description, updatedAt: '2026-11-29' }],
     ['whatToBring', { item: 'A photo ID', order: 10 }],
     ['whatToBring', { item: 'A photo ID', detail: 'So we know your records are yours.', order: 10 }],
+    ['locations', location],
+    [
+      'locations',
+      { ...location, postalCode: '90210-1234', phone: { display: '1-202-555-0231', e164: '+12025550231' } },
+    ],
+    ['locations', { ...location, hours: {}, hoursNote: 'By appointment only.', licenses: [licence] }],
   ] as const)('%s %#', (name, data) => expect(issues(name, data)).toEqual([]));
 });
 
@@ -83,6 +110,29 @@ describe('invalid frontmatter names the field', () => {
     ['whatToBring', 'detail', { item: 'A photo ID', detail: ' ', order: 10 }],
     ['whatToBring', 'order', { item: 'A photo ID' }],
     ['whatToBring', 'order', { item: 'A photo ID', order: 1.5 }],
+    ['locations', 'addressRegion', { ...location, addressRegion: 'California' }],
+    ['locations', 'postalCode', { ...location, postalCode: '9021' }],
+    ['locations', 'geo.latitude', { ...location, geo: { latitude: 91, longitude: 0 } }],
+    ['locations', 'phone.e164', { ...location, phone: { display: '(202) 555-0231', e164: '+12025550232' } }],
+    ['locations', 'phone.e164', { ...location, phone: { display: '(202) 555-0231', e164: '2025550231' } }],
+    [
+      'locations',
+      'hours.monday.opens',
+      { ...location, hours: { monday: { opens: '8am', closes: '17:00' } } },
+    ],
+    ['locations', 'hours.monday', { ...location, hours: { monday: { opens: '17:00', closes: '09:00' } } }],
+    ['locations', 'programs', { ...location, programs: [] }],
+    ['locations', 'telehealth', { ...location, telehealth: undefined }],
+    [
+      'locations',
+      'licenses.0.verifyUrl',
+      { ...location, licenses: [{ ...licence, verifyUrl: 'http://x.test/' }] },
+    ],
+    [
+      'locations',
+      'licenses.0.validUntil',
+      { ...location, licenses: [{ ...licence, validUntil: '30/06/2027' }] },
+    ],
   ] as const)('%s: %s is refused', (name, field, data) => {
     const found = issues(name, data);
     expect(found.length).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findPlaceholders, isProductionBuild, placeholderReport } from '../../../src/lib/placeholders.ts';
 import { TEMPLATE_REASON, findTemplatePages, templateReport } from '../../../src/lib/template-pages.ts';
+import { findContentPlaceholders } from '../../../src/lib/content-placeholders.ts';
 import { site } from '../../../src/site.config.ts';
 
 describe('findPlaceholders', () => {
@@ -22,6 +23,14 @@ describe('findPlaceholders', () => {
     'accepts %j',
     (value) => expect(findPlaceholders({ value })).toEqual([]),
   );
+
+  it.each([
+    [{ latitude: 0, longitude: 0 }, ['the coordinates 0, 0']],
+    [{ latitude: 0, longitude: -118.2 }, []],
+    [{ latitude: 34.05, longitude: 0 }, []],
+  ])('a map pin %j', (geo, reasons) => {
+    expect(findPlaceholders({ geo })).toEqual(reasons.map((reason) => ({ setting: 'site.geo', reason })));
+  });
 
   it('names the path of nested settings', () => {
     expect(findPlaceholders({ a: [{ b: 'x.example' }] })).toEqual([
@@ -81,5 +90,62 @@ describe('findTemplatePages', () => {
       'src/content/pages/nondiscrimination.mdx',
       'src/content/pages/notice-of-privacy-practices.mdx',
     ]);
+  });
+});
+
+describe('findContentPlaceholders', () => {
+  it('names each file and field, in JSON and YAML alike', () => {
+    const found = findContentPlaceholders({
+      'src/content/people/dr-b.yaml': 'name: Dr B\nlicense:\n  number: Placeholder number\n',
+      'src/content/locations/north.json': JSON.stringify({
+        name: 'North clinic',
+        phone: { display: '(202) 555-0142', e164: '+12025550142' },
+        geo: { latitude: 0, longitude: 0 },
+        licenses: [{ verifyUrl: 'https://agency.example/verify' }],
+      }),
+      'src/content/locations/real.json': JSON.stringify({ name: 'South', postalCode: '90210' }),
+    });
+    expect(found).toEqual([
+      {
+        setting: 'src/content/locations/north.json: phone.display',
+        reason: 'a fictional 555-01xx phone number',
+      },
+      {
+        setting: 'src/content/locations/north.json: phone.e164',
+        reason: 'a fictional 555-01xx phone number',
+      },
+      { setting: 'src/content/locations/north.json: geo', reason: 'the coordinates 0, 0' },
+      {
+        setting: 'src/content/locations/north.json: licenses[0].verifyUrl',
+        reason: 'a reserved example domain',
+      },
+      { setting: 'src/content/people/dr-b.yaml: license.number', reason: 'the word "placeholder"' },
+    ]);
+  });
+
+  it('finds the shipped placeholder location in every field that is not known yet', () => {
+    const file = 'src/content/locations/main-campus.json';
+    const settings = findContentPlaceholders({ [file]: readFileSync(file, 'utf8') }).map((p) => p.setting);
+    for (const field of [
+      'description',
+      'streetAddress',
+      'addressLocality',
+      'postalCode',
+      'geo',
+      'phone.display',
+      'hoursNote',
+      'parking',
+      'transit',
+      'licenses[0].issuer',
+      'licenses[0].number',
+      'licenses[0].verifyUrl',
+    ])
+      expect(settings).toContain(`${file}: ${field}`);
+  });
+
+  it('reports them under the files named', () => {
+    expect(placeholderReport([{ setting: 'f.json: geo', reason: 'r' }], 'the content files named')).toBe(
+      'A production build cannot ship placeholder values. Replace these in the content files named:\n  - f.json: geo: r',
+    );
   });
 });
