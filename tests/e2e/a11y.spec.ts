@@ -10,6 +10,10 @@ async function allPaths(page: Page): Promise<string[]> {
   return [...new Set([...(await sitemapPaths(page.request)), ...EXTRA_PAGES])];
 }
 
+// Each test loads a page twice and runs axe twice: about 10 s on an idle 2-core machine,
+// past the default 30 s when the machine is busy (seen once in CI while another build ran).
+test.describe.configure({ timeout: 90_000 });
+
 // One test per page and width, so a failure names the page and the run uses both workers.
 // Light scheme: every rule. Dark scheme: colour contrast again, the only rule it changes.
 for (const path of new Set([...builtPaths(), ...EXTRA_PAGES])) {
