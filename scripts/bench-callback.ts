@@ -1,5 +1,5 @@
 /**
- * `npm run bench:callback`: the callback handler (src/leads/handler.ts with its real
+ * `npm run bench:callback`: the callback handler (src/leads/intake/handler.ts with its real
  * dependencies) behind a plain node:http adapter on 127.0.0.1, with a local Netlify
  * Blobs server, under autocannon: 10 connections for 10 s of valid JSON posts. Prints
  * requests a second, median and p99 latency, and how each request was answered.

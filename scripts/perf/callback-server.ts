@@ -11,9 +11,9 @@ import '../loopback-only.ts';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { setEnvironmentContext } from '@netlify/blobs';
-import { depsFromEnv } from '../../src/leads/deps.ts';
-import { handleCallback } from '../../src/leads/handler.ts';
-import { createLogger } from '../../src/leads/log.ts';
+import { depsFromEnv } from '../../src/leads/runtime/deps.ts';
+import { handleCallback } from '../../src/leads/intake/handler.ts';
+import { createLogger } from '../../src/leads/runtime/log.ts';
 
 const env = process.env;
 const blobsURL = `http://127.0.0.1:${env['BENCH_BLOBS_PORT']}`;

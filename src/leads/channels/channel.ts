@@ -10,7 +10,7 @@
  * caller's signal aborts. Ending means cancelling (closing the connection), not just no
  * longer waiting: a send that goes on after we recorded a timeout is a duplicate.
  */
-import type { LeadRecord } from '../record.ts';
+import type { LeadRecord } from '../storage/record.ts';
 import type { DeliveryCode } from './codes.ts';
 import type { ChannelName } from './names.ts';
 

@@ -9,8 +9,8 @@
  * clients and a receiving system can deduplicate on it. Times are in the center's time
  * zone (site.timeZone, see ./center-time.ts), the zone named.
  */
-import { escapeHtml } from '../answer-html.ts';
-import type { LeadRecord } from '../record.ts';
+import { escapeHtml } from '../intake/answer-html.ts';
+import type { LeadRecord } from '../storage/record.ts';
 import { centerTime } from './center-time.ts';
 import { shortId, type DeliveryFailure } from './channel.ts';
 import { CALL_TIME_LABELS, FOR_WHOM_LABELS, displayPhone, programLabel } from './labels.ts';

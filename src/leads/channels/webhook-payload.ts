@@ -7,7 +7,7 @@
  * can compare copies byte for byte.
  */
 import type { DeliveryFailure } from './channel.ts';
-import type { LeadRecord } from '../record.ts';
+import type { LeadRecord } from '../storage/record.ts';
 
 export const LEAD_EVENT = 'callback.requested';
 export const FAILURE_EVENT = 'callback.delivery_failed';

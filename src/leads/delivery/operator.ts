@@ -4,9 +4,9 @@
  * state part of `show` are safe to paste into a ticket; the decrypted part of `show`
  * (the person, and the page they wrote from) is not.
  */
-import type { ChannelState, LeadMeta } from '../metadata.ts';
-import type { LeadKeys } from '../lead-key.ts';
-import type { LeadRecord } from '../record.ts';
+import type { ChannelState, LeadMeta } from '../storage/metadata.ts';
+import type { LeadKeys } from '../storage/lead-key.ts';
+import type { LeadRecord } from '../storage/record.ts';
 import { leaseActive } from './plan.ts';
 
 const channelLine = (name: string, state: ChannelState): string => {

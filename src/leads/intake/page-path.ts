@@ -3,8 +3,8 @@
  * same-origin Referer. Only the path survives: a query string or fragment could carry
  * anything, and another site's address is not ours to record.
  */
-import { LIMITS } from '../callback/fields.ts';
-import { hasControlCharacters } from '../callback/text.ts';
+import { LIMITS } from '../../callback/fields.ts';
+import { hasControlCharacters } from '../../callback/text.ts';
 
 /** A path on `origin`, or null. `candidate` may be a path or a full URL. */
 export function sameOriginPath(candidate: string | null | undefined, origin: string): string | null {

@@ -2,7 +2,7 @@
  * What a visitor reads when a request does not go through. Every text offers the
  * admissions phone: for some visitors the call is the better path anyway.
  */
-import { site } from '../site.config.ts';
+import { site } from '../../site.config.ts';
 
 export type ProblemKind =
   | 'invalid'

@@ -4,22 +4,22 @@
  * a schedule), and out of the handler and sweeper so tests can hand them any store,
  * channel or clock.
  */
-import { PROGRAM_SLUGS } from '../callback/programs.ts';
-import { channelsFromSettings } from './delivery/channels.ts';
-import { deliverLead } from './delivery/deliver-lead.ts';
-import type { DeliveryDeps } from './delivery/deps.ts';
+import { PROGRAM_SLUGS } from '../../callback/programs.ts';
+import { channelsFromSettings } from '../delivery/channels.ts';
+import { deliverLead } from '../delivery/deliver-lead.ts';
+import type { DeliveryDeps } from '../delivery/deps.ts';
 import {
   channelNames,
   missingChannelSettings,
   readDeliverySettings,
   type DeliverySettings,
-} from './delivery/settings.ts';
-import type { CallbackDeps, KeyState } from './handler.ts';
-import { resolveKeyState } from './key-state.ts';
+} from '../delivery/settings.ts';
+import type { CallbackDeps, KeyState } from '../intake/handler.ts';
+import { resolveKeyState } from '../storage/key-state.ts';
 import { createLogger, type Logger } from './log.ts';
-import { createRateLimiter } from './rate-limit.ts';
+import { createRateLimiter } from '../intake/rate-limit.ts';
 import { readSettings, type CallbackSettings, type ReadEnv } from './settings.ts';
-import { createLeadStore } from './store.ts';
+import { createLeadStore } from '../storage/store.ts';
 
 const log = createLogger();
 const keyStates = new Map<string, Promise<KeyState>>();

@@ -31,7 +31,7 @@
 import { getStore, type Store } from '@netlify/blobs';
 import { boundedFetch } from './blobs-fetch.ts';
 import { getMetadataWithEtag, getTextWithEtag } from './blobs-read.ts';
-import { isLeadId } from './ids.ts';
+import { isLeadId } from '../runtime/ids.ts';
 import { indexKey, indexTime, lanePrefix, parseIndexKey, type IndexEntry, type Lane } from './lead-index.ts';
 import { isDue, parseMeta, type LeadMeta } from './metadata.ts';
 
@@ -102,7 +102,7 @@ export interface LeadStore {
    */
   claimSubmission(hash: string, leadId: string): Promise<string>;
 
-  // The sweep's side (./delivery/sweep.ts).
+  // The sweep's side (../delivery/sweep.ts).
 
   /** A lane's index entries due by `now`, oldest first; the listing stops at a page end once `more()` is false. */
   dueEntries(lane: Lane, now: Date, more: () => boolean): AsyncIterable<IndexEntry>;

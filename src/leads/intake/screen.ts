@@ -10,7 +10,7 @@
  * Runs on the raw fields, before validation, so a bot's invalid post also looks accepted.
  */
 import * as v from 'valibot';
-import { CallbackSchema } from '../callback/schema.ts';
+import { CallbackSchema } from '../../callback/schema.ts';
 import type { RawFields } from './parse-body.ts';
 
 export const MIN_FILL_MS = 3000;

@@ -9,7 +9,7 @@
  * trying every number; without the key it says nothing. The id itself is in the input
  * too, so the store never holds a value the visitor's browser also holds.
  */
-import { toHex } from './base64.ts';
+import { toHex } from '../runtime/base64.ts';
 import type { LeadRecord } from './record.ts';
 
 /** What the visitor asked for: the lead as admissions receives it, minus what the server adds. */

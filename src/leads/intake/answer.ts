@@ -3,9 +3,9 @@
  * outcome. Form posts get pages and redirects; JSON requests get JSON. No answer carries
  * a submitted value: only our own messages, a lead id, and paths on our own site.
  */
-import { SECURITY_HEADERS } from '../lib/security-headers.ts';
-import { VISIBLE_FIELDS } from '../callback/fields.ts';
-import type { CallbackErrors } from '../callback/schema.ts';
+import { SECURITY_HEADERS } from '../../lib/security-headers.ts';
+import { VISIBLE_FIELDS } from '../../callback/fields.ts';
+import type { CallbackErrors } from '../../callback/schema.ts';
 import { htmlContentSecurityPolicy, renderPage } from './answer-html.ts';
 import { PROBLEM_TEXT } from './answer-text.ts';
 import type { BodyKind } from './guards.ts';

@@ -6,7 +6,7 @@
  * sealed it: after a rotation (see lead-key.ts) a body is opened with the key that sealed
  * it, and a body whose key is no longer listed is told apart from a tampered one.
  */
-import { fromBase64, toBase64Url } from './base64.ts';
+import { fromBase64, toBase64Url } from '../runtime/base64.ts';
 import type { LeadKeys } from './lead-key.ts';
 
 const VERSION = 'v1';

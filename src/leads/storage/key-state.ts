@@ -3,11 +3,11 @@
  * (503, and a log line naming the setting); development without one gets a persisted
  * development key and a loud warning.
  */
-import type { KeyState } from './handler.ts';
+import type { KeyState } from '../intake/handler.ts';
 import { importLeadKeys } from './lead-key.ts';
 import { firstNoticeThisProcess, loadDevKey, type DevKey } from './dev-key.ts';
-import { errorName, type Logger } from './log.ts';
-import type { CallbackSettings } from './settings.ts';
+import { errorName, type Logger } from '../runtime/log.ts';
+import type { CallbackSettings } from '../runtime/settings.ts';
 
 let warned = false;
 

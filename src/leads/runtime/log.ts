@@ -3,9 +3,9 @@
  * at run time as well as by type, so a name, phone number or stack trace cannot reach a
  * log line even through an `any` or a careless `String(error)`.
  */
-import { VISIBLE_FIELDS, type VisibleField } from '../callback/fields.ts';
-import { CHANNEL_NAMES, type ChannelName } from './channels/names.ts';
-import { isDeliveryCode, type DeliveryCode } from './channels/codes.ts';
+import { VISIBLE_FIELDS, type VisibleField } from '../../callback/fields.ts';
+import { CHANNEL_NAMES, type ChannelName } from '../channels/names.ts';
+import { isDeliveryCode, type DeliveryCode } from '../channels/codes.ts';
 import { isLeadId } from './ids.ts';
 
 export const LOG_EVENTS = [

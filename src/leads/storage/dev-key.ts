@@ -4,7 +4,7 @@
  */
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { toBase64 } from './base64.ts';
+import { toBase64 } from '../runtime/base64.ts';
 
 export const DEV_KEY_FILE = 'lead-encryption-key';
 const NOTICE_FILE = 'dev-key-notice';

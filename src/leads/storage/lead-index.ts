@@ -1,7 +1,7 @@
 /**
  * The due index: for every lead, a small entry in the leads store whose key says when the
  * sweep should next look at it, so a sweep finds what is due by listing the index up to
- * now instead of reading every lead (see ./delivery/sweep.ts). Two lanes, so that work for
+ * now instead of reading every lead (see ../delivery/sweep.ts). Two lanes, so that work for
  * admissions never waits behind housekeeping:
  *
  *   due/<13-digit ms>/<lead id>      a retry, an alert, a new lead: anything to send
@@ -21,8 +21,8 @@
  * period; and a slow repair walk (./delivery/repair.ts) re-indexes every lead in turn, for
  * the lead whose index write failed.
  */
-import { alertFlag } from './delivery/plan.ts';
-import { isLeadId } from './ids.ts';
+import { alertFlag } from '../delivery/plan.ts';
+import { isLeadId } from '../runtime/ids.ts';
 import type { LeadMeta } from './metadata.ts';
 
 export const LANES = ['due', 'settled'] as const;
@@ -57,7 +57,7 @@ const time = (iso: string | null | undefined, fallback: string): number => Date.
  * When the sweep may next have something to do for this lead, from its metadata alone
  * (always an entry in the `due` lane; the sweep moves settled leads to the other)
  * (the store knows neither the configured channels nor the retention period). Never later
- * than the sweep's own answer (`nextSweepAt` in ./delivery/plan.ts) for any configured
+ * than the sweep's own answer (`nextSweepAt` in ../delivery/plan.ts) for any configured
  * channels the lead already has states for:
  * - a pending channel: its next attempt;
  * - a dead channel another channel may still have to tell about: when it died (now);

@@ -17,7 +17,7 @@
  * - otherwise development: `npm start` (@netlify/dev 5.1.3 gives an empty deploy context,
  *   CONTEXT=dev and NETLIFY_LOCAL=true) and the tests.
  */
-import { isProductionBuild } from '../lib/placeholders.ts';
+import { isProductionBuild } from '../../lib/placeholders.ts';
 import type { ReadEnv } from './settings.ts';
 
 /** Netlify's "local development" context; anything else that is set means a deploy. */

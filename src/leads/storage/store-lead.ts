@@ -10,8 +10,8 @@
  * Writing the lead first would let two concurrent repeats each store a lead. A retry has
  * the same values, so it finds the claim; a changed request never reaches it.
  */
-import { CONSENT_VERSION } from '../callback/consent.ts';
-import type { Callback } from '../callback/schema.ts';
+import { CONSENT_VERSION } from '../../callback/consent.ts';
+import type { Callback } from '../../callback/schema.ts';
 import type { LeadKeys } from './lead-key.ts';
 import { initialMeta } from './metadata.ts';
 import { buildRecord } from './record.ts';

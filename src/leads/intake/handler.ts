@@ -15,23 +15,23 @@ import {
   validateCallback,
   CallbackSchema,
   type CallbackSchemaType,
-} from '../callback/schema.ts';
-import type { VisibleField } from '../callback/fields.ts';
-import type { SettingGap } from './delivery/settings.ts';
+} from '../../callback/schema.ts';
+import type { VisibleField } from '../../callback/fields.ts';
+import type { SettingGap } from '../delivery/settings.ts';
 import { answerFormat, FORM_PATH, respond, statusOf, type Answer, type AnswerFormat } from './answer.ts';
 import { clientKey } from './client-key.ts';
-import { DeadlineError, withDeadline } from './deadline.ts';
+import { DeadlineError, withDeadline } from '../runtime/deadline.ts';
 import { bodyKind, isCrossSite, isPost } from './guards.ts';
-import { newLeadId } from './ids.ts';
-import { storeLead } from './intake.ts';
-import type { LeadKeys } from './lead-key.ts';
-import { errorName, type Logger, type Outcome, type Reason } from './log.ts';
+import { newLeadId } from '../runtime/ids.ts';
+import { storeLead } from '../storage/store-lead.ts';
+import type { LeadKeys } from '../storage/lead-key.ts';
+import { errorName, type Logger, type Outcome, type Reason } from '../runtime/log.ts';
 import { formPagePath } from './page-path.ts';
 import { parseBody } from './parse-body.ts';
 import type { RateDecision, RateLimiter } from './rate-limit.ts';
 import { readBody } from './read-body.ts';
 import { screen } from './screen.ts';
-import type { LeadStore } from './store.ts';
+import type { LeadStore } from '../storage/store.ts';
 
 export type KeyState =
   { ok: true; keys: LeadKeys } | { ok: false; problem: 'missing_setting' | 'invalid_setting' };

@@ -3,8 +3,8 @@
  * needed). Every dynamic value is escaped; the only values are our own messages, a path
  * on our own site and the site configuration, but escaping does not depend on that.
  */
-import { site } from '../site.config.ts';
-import { toBase64 } from './base64.ts';
+import { site } from '../../site.config.ts';
+import { toBase64 } from '../runtime/base64.ts';
 
 const STYLE =
   'body{font:1.125rem/1.6 system-ui,sans-serif;margin:0;padding:1.5rem;color:#1a1a1a;background:#fff}' +

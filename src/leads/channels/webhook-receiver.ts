@@ -17,7 +17,7 @@
  * not create a second record.
  */
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
-import type { LeadRecord } from './record.ts';
+import type { LeadRecord } from '../storage/record.ts';
 
 export interface CallbackRequestedEvent {
   type: 'callback.requested';

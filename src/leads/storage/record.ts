@@ -3,8 +3,8 @@
  * `data` of the webhook body. Nothing else from the request is kept.
  */
 import * as v from 'valibot';
-import { CALL_TIMES, FOR_WHOM, type CallTime, type ForWhom } from '../callback/fields.ts';
-import type { Callback } from '../callback/schema.ts';
+import { CALL_TIMES, FOR_WHOM, type CallTime, type ForWhom } from '../../callback/fields.ts';
+import type { Callback } from '../../callback/schema.ts';
 
 export interface LeadRecord {
   id: string;

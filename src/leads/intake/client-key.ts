@@ -4,7 +4,7 @@
  * the 4 billion IPv4 addresses cannot be hashed to reverse it; daily, so a stored key
  * cannot link one day's visits to another's.
  */
-import { toHex } from './base64.ts';
+import { toHex } from '../runtime/base64.ts';
 
 /** "YYYY-MM-DD/<32 hex>"; the day leads so a purge can drop whole days. */
 export async function clientKey(hashKey: CryptoKey, ip: string | null, now: Date): Promise<string> {

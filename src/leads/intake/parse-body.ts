@@ -7,7 +7,7 @@
  * of `consent=no&consent=yes` the visitor meant. Repeats of unknown fields are ignored
  * with the fields themselves.
  */
-import { FIELD_NAMES, type FieldName } from '../callback/fields.ts';
+import { FIELD_NAMES, type FieldName } from '../../callback/fields.ts';
 import type { BodyKind } from './guards.ts';
 import { topLevelKeys } from './json-keys.ts';
 

@@ -11,7 +11,7 @@
  * key, so they need no setting of their own and can never decrypt anything; a rotation
  * starts both afresh.
  */
-import { fromBase64, toHex } from './base64.ts';
+import { fromBase64, toHex } from '../runtime/base64.ts';
 
 export interface LeadKeys {
   /** AES-256-GCM, for sealing new lead bodies: the first key of the setting. */

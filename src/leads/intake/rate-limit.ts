@@ -11,7 +11,7 @@
  * Keys: clients/<day>/<client hash>/<window start ms>/<uuid>; no address, no personal data.
  */
 import { getStore, type Store } from '@netlify/blobs';
-import { boundedFetch } from './blobs-fetch.ts';
+import { boundedFetch } from '../storage/blobs-fetch.ts';
 
 export const RATE_STORE = 'callback-rate';
 export const DEFAULT_RATE_LIMIT = 10;

@@ -3,7 +3,7 @@
  * Only names of settings are ever logged, never their values.
  */
 import type { SettingName } from './log.ts';
-import { DEFAULT_RATE_LIMIT } from './rate-limit.ts';
+import { DEFAULT_RATE_LIMIT } from '../intake/rate-limit.ts';
 import { isProductionRuntime } from './runtime-mode.ts';
 
 export type ReadEnv = (name: string) => string | undefined;
