@@ -25,6 +25,15 @@ export interface ProblemText {
 
 const phone = site.admissions.phone.display;
 
+/** The 405 text names the kind's form: "callback form", "ask for a callback". */
+export function methodText(formName: string, purpose: string): ProblemText {
+  return {
+    title: `This address only takes the ${formName}`,
+    message: `To ${purpose}, please use the form on our website.`,
+    error: `This address only accepts POST requests from the ${formName}.`,
+  };
+}
+
 export const PROBLEM_TEXT: Record<ProblemKind, ProblemText> = {
   invalid: {
     title: 'Please check your details',
@@ -36,11 +45,7 @@ export const PROBLEM_TEXT: Record<ProblemKind, ProblemText> = {
     message: 'Something went wrong while sending the form. Please go back and send it again.',
     error: `We could not read this request. Please try again, or call us at ${phone}.`,
   },
-  method: {
-    title: 'This address only takes the callback form',
-    message: 'To ask for a callback, please use the form on our website.',
-    error: 'This address only accepts POST requests from the callback form.',
-  },
+  method: methodText('callback form', 'ask for a callback'),
   content_type: {
     title: 'We could not read your request',
     message: 'The form was sent in a way we cannot read. Please go back and send it again.',

@@ -5,17 +5,32 @@
  */
 import { SECURITY_HEADERS } from '../../lib/security-headers.ts';
 import { VISIBLE_FIELDS } from '../../callback/fields.ts';
-import type { CallbackErrors } from '../../callback/schema.ts';
 import { htmlContentSecurityPolicy, renderPage } from './answer-html.ts';
-import { PROBLEM_TEXT } from './answer-text.ts';
+import { methodText, PROBLEM_TEXT } from './answer-text.ts';
 import type { BodyKind } from './guards.ts';
 
 export const THANKS_PATH = '/callback/thanks/';
 export const FORM_PATH = '/callback/';
 
+/** What of the request's kind an answer shows: where thanks is, the field order, the form's name. */
+export interface AnswerView {
+  thanksPath: string;
+  visibleFields: readonly string[];
+  /** For the 405 text: "callback form" and "ask for a callback". */
+  formName: string;
+  purpose: string;
+}
+
+export const CALLBACK_VIEW: AnswerView = {
+  thanksPath: THANKS_PATH,
+  visibleFields: VISIBLE_FIELDS,
+  formName: 'callback form',
+  purpose: 'ask for a callback',
+};
+
 export type Answer =
   | { kind: 'accepted'; leadId: string }
-  | { kind: 'invalid'; errors: CallbackErrors; backTo: string }
+  | { kind: 'invalid'; errors: Readonly<Record<string, string>>; backTo: string }
   | { kind: 'malformed' | 'method' | 'content_type' | 'too_large' | 'cross_site'; backTo: string }
   | { kind: 'rate_limited' | 'unavailable'; retryAfter: number; backTo: string };
 
@@ -55,13 +70,17 @@ export function statusOf(answer: Answer, format: AnswerFormat): number {
   return answer.kind === 'accepted' && format === 'html' ? 303 : STATUS[answer.kind];
 }
 
-export async function respond(answer: Answer, format: AnswerFormat): Promise<Response> {
+export async function respond(
+  answer: Answer,
+  format: AnswerFormat,
+  view: AnswerView = CALLBACK_VIEW,
+): Promise<Response> {
   const headers = baseHeaders();
   const status = statusOf(answer, format);
 
   if (answer.kind === 'accepted') {
     if (format === 'html') {
-      headers.set('Location', THANKS_PATH);
+      headers.set('Location', view.thanksPath);
       return new Response(null, { status, headers });
     }
     headers.set('Content-Type', 'application/json; charset=utf-8');
@@ -70,10 +89,10 @@ export async function respond(answer: Answer, format: AnswerFormat): Promise<Res
 
   if (answer.kind === 'method') headers.set('Allow', 'POST');
   if ('retryAfter' in answer) headers.set('Retry-After', String(answer.retryAfter));
-  const text = PROBLEM_TEXT[answer.kind];
+  const text = answer.kind === 'method' ? methodText(view.formName, view.purpose) : PROBLEM_TEXT[answer.kind];
   const errors = answer.kind === 'invalid' ? answer.errors : {};
   // Messages in form order, whatever order validation produced them in.
-  const problems = VISIBLE_FIELDS.flatMap((field) => {
+  const problems = view.visibleFields.flatMap((field) => {
     const message = errors[field];
     return message === undefined ? [] : [[field, message] as const];
   });

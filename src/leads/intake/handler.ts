@@ -1,5 +1,7 @@
 /**
- * The callback pipeline, from a standard Fetch `Request` to a `Response`:
+ * The lead pipeline, from a standard Fetch `Request` to a `Response`, for every kind of
+ * request (src/leads/kinds/): the kind brings its schema, record and answers' paths;
+ * every step below is the same code for all of them:
  *
  *   method -> cross-site -> content type -> read (16 KB) -> parse -> key present
  *   -> a channel to deliver to -> rate limit -> screen (honeypot, time trap) -> validate
@@ -10,20 +12,15 @@
  * the same in tests, under `npm start` and in production. It never throws: anything
  * unexpected becomes a 503 that tells the visitor to call.
  */
-import {
-  makeCallbackSchema,
-  validateCallback,
-  CallbackSchema,
-  type CallbackSchemaType,
-} from '../../callback/schema.ts';
-import type { VisibleField } from '../../callback/fields.ts';
+import { callbackKind } from '../kinds/callback/index.ts';
+import type { AnyKind } from '../kinds/registry.ts';
 import type { SettingGap } from '../delivery/settings.ts';
-import { answerFormat, FORM_PATH, respond, statusOf, type Answer, type AnswerFormat } from './answer.ts';
+import { answerFormat, respond, statusOf, type Answer, type AnswerFormat } from './answer.ts';
 import { clientKey } from './client-key.ts';
 import { DeadlineError, withDeadline } from '../runtime/deadline.ts';
 import { bodyKind, isCrossSite, isPost } from './guards.ts';
 import { newLeadId } from '../runtime/ids.ts';
-import { storeLead } from '../storage/store-lead.ts';
+import { storeRequest } from '../storage/store-lead.ts';
 import type { LeadKeys } from '../storage/lead-key.ts';
 import { errorName, type Logger, type Outcome, type Reason } from '../runtime/log.ts';
 import { formPagePath } from './page-path.ts';
@@ -43,6 +40,8 @@ export interface CallbackDeps {
   log: Logger;
   /** Slugs of existing program pages; the generated list by default. */
   programSlugs?: readonly string[];
+  /** Slugs of the insurers in the site's list (the coverage check); the generated list by default. */
+  insurerSlugs?: readonly string[];
   /** Delivery channels configured now; each new lead starts pending on each. */
   channels?: readonly string[];
   /**
@@ -72,11 +71,22 @@ interface Decision {
   format: AnswerFormat;
   outcome: Outcome;
   reason?: Reason;
-  fields?: VisibleField[];
+  fields?: string[];
   leadId?: string;
 }
 
-export async function handleCallback(
+/** The callback request (POST /api/callback). */
+export function handleCallback(
+  request: Request,
+  clientIp: string | null,
+  deps: CallbackDeps,
+): Promise<Response> {
+  return handleLead(callbackKind, request, clientIp, deps);
+}
+
+/** Any kind's request: the one pipeline. */
+export async function handleLead(
+  kind: AnyKind,
   request: Request,
   clientIp: string | null,
   deps: CallbackDeps,
@@ -85,7 +95,7 @@ export async function handleCallback(
   const receivedAt = deps.now?.() ?? new Date();
   let decision: Decision;
   try {
-    decision = await decide(request, clientIp, deps, receivedAt);
+    decision = await decide(kind, request, clientIp, deps, receivedAt);
   } catch (error) {
     deps.log.error({
       event: 'handler.error',
@@ -94,16 +104,17 @@ export async function handleCallback(
       errorName: errorName(error),
     });
     decision = {
-      answer: { kind: 'unavailable', retryAfter: UNAVAILABLE_RETRY_AFTER, backTo: FORM_PATH },
+      answer: { kind: 'unavailable', retryAfter: UNAVAILABLE_RETRY_AFTER, backTo: kind.formPath },
       format: answerFormat(bodyKind(request.headers.get('content-type')), request.headers.get('accept')),
       outcome: 'unavailable',
       reason: 'unexpected',
     };
   }
-  const response = await respond(decision.answer, decision.format);
+  const response = await respond(decision.answer, decision.format, kind);
   const level = decision.outcome === 'unavailable' ? 'error' : 'info';
   deps.log[level]({
-    event: 'callback.answered',
+    event: `${kind.name}.answered`,
+    kind: kind.name,
     outcome: decision.outcome,
     status: statusOf(decision.answer, decision.format),
     ...(decision.reason && { reason: decision.reason }),
@@ -115,6 +126,7 @@ export async function handleCallback(
 }
 
 async function decide(
+  kind: AnyKind,
   request: Request,
   clientIp: string | null,
   deps: CallbackDeps,
@@ -122,9 +134,9 @@ async function decide(
 ): Promise<Decision> {
   const origin = new URL(request.url).origin;
   const referer = request.headers.get('referer');
-  const kind = bodyKind(request.headers.get('content-type'));
-  const format = answerFormat(kind, request.headers.get('accept'));
-  const backTo = (pageField?: string) => formPagePath(pageField, referer, origin) ?? FORM_PATH;
+  const body = bodyKind(request.headers.get('content-type'));
+  const format = answerFormat(body, request.headers.get('accept'));
+  const backTo = (pageField?: string) => formPagePath(pageField, referer, origin) ?? kind.formPath;
   const reject = (
     answerKind: 'malformed' | 'method' | 'content_type' | 'too_large' | 'cross_site',
     reason: Reason,
@@ -143,12 +155,12 @@ async function decide(
 
   if (!isPost(request.method)) return reject('method', 'method');
   if (isCrossSite(request.headers, request.url)) return reject('cross_site', 'cross_site');
-  if (kind === null) return reject('content_type', 'content_type');
+  if (body === null) return reject('content_type', 'content_type');
 
   const read = await readBody(request.body, request.headers.get('content-length'));
   if (!read.ok)
     return read.problem === 'too_large' ? reject('too_large', 'too_large') : reject('malformed', 'malformed');
-  const parsed = parseBody(kind, read.bytes);
+  const parsed = parseBody(body, read.bytes);
   if (!parsed.ok) return reject('malformed', parsed.problem);
   const fields = parsed.fields;
   const pageField = typeof fields.page === 'string' ? fields.page : undefined;
@@ -191,14 +203,17 @@ async function decide(
     };
   }
 
-  const validation = validateCallback(fields, schemaFor(deps.programSlugs));
+  const validation = kind.validate(fields, {
+    programSlugs: deps.programSlugs,
+    insurerSlugs: deps.insurerSlugs,
+  });
   if (!validation.ok) {
     return {
       answer: { kind: 'invalid', errors: validation.errors, backTo: backTo(pageField) },
       format,
       outcome: 'invalid',
       reason: 'invalid_fields',
-      fields: Object.keys(validation.errors) as VisibleField[],
+      fields: Object.keys(validation.errors),
     };
   }
 
@@ -206,8 +221,9 @@ async function decide(
   let stored;
   try {
     stored = await withDeadline(
-      storeLead(
+      storeRequest(
         { leads: deps.leads, keys, newId: deps.newId ?? newLeadId, channels: deps.channels ?? [] },
+        kind,
         validation.value,
         receivedAt,
         page,
@@ -222,10 +238,10 @@ async function decide(
 
   const { leadId, created } = stored;
   if (created) {
-    deps.log.info({ event: 'lead.stored', outcome: 'ok', leadId });
+    deps.log.info({ event: 'lead.stored', outcome: 'ok', kind: kind.name, leadId });
     startAfterStore(deps, leadId, stored.etag);
   } else {
-    deps.log.info({ event: 'lead.repeat', outcome: 'ok', leadId });
+    deps.log.info({ event: 'lead.repeat', outcome: 'ok', kind: kind.name, leadId });
   }
   return { answer: { kind: 'accepted', leadId }, format, outcome: 'accepted', leadId };
 }
@@ -264,14 +280,4 @@ function startAfterStore(deps: CallbackDeps, leadId: string, etag: string | unde
       deps.log.error({ event: 'lead.after_store', outcome: 'failed', leadId, errorName: errorName(error) });
     });
   deps.waitUntil?.(work);
-}
-
-const schemas = new Map<string, CallbackSchemaType>();
-
-function schemaFor(programSlugs: readonly string[] | undefined): CallbackSchemaType {
-  if (programSlugs === undefined) return CallbackSchema;
-  const cacheKey = programSlugs.join('\n');
-  let schema = schemas.get(cacheKey);
-  if (!schema) schemas.set(cacheKey, (schema = makeCallbackSchema(programSlugs)));
-  return schema;
 }

@@ -3,13 +3,20 @@
  * at run time as well as by type, so a name, phone number or stack trace cannot reach a
  * log line even through an `any` or a careless `String(error)`.
  */
-import { VISIBLE_FIELDS, type VisibleField } from '../../callback/fields.ts';
+import { VISIBLE_FIELDS } from '../../callback/fields.ts';
+import { KIND_NAMES, type KindName } from '../kinds/kind.ts';
 import { CHANNEL_NAMES, type ChannelName } from '../channels/names.ts';
 import { isDeliveryCode, type DeliveryCode } from '../channels/codes.ts';
 import { isLeadId } from './ids.ts';
 
+/** Field names a log line may carry (names of fields that failed validation, any kind). */
+export const LOGGABLE_FIELDS: readonly string[] = [...new Set<string>([...VISIBLE_FIELDS])];
+
+/** `<kind>.answered`: one line per request, whatever its kind. */
+const ANSWERED = KIND_NAMES.map((kind) => `${kind}.answered` as const);
+
 export const LOG_EVENTS = [
-  'callback.answered',
+  ...ANSWERED,
   'lead.stored',
   'lead.repeat',
   'lead.screened',
@@ -93,7 +100,9 @@ export interface LogFields {
   status?: number;
   reason?: Reason;
   /** Names of fields that failed validation: names only, never values. */
-  fields?: readonly VisibleField[];
+  fields?: readonly string[];
+  /** The request's kind. */
+  kind?: KindName;
   setting?: SettingName;
   /** The error's class name (e.g. `TypeError`), never its message or stack. */
   errorName?: string;
@@ -166,7 +175,8 @@ function clean(fields: LogFields): Record<string, unknown> {
   if (Number.isInteger(fields.status) && fields.status! >= 100 && fields.status! <= 599)
     line['status'] = fields.status;
   if (oneOf(REASONS, fields.reason)) line['reason'] = fields.reason;
-  if (Array.isArray(fields.fields)) line['fields'] = fields.fields.filter((f) => oneOf(VISIBLE_FIELDS, f));
+  if (oneOf(KIND_NAMES, fields.kind)) line['kind'] = fields.kind;
+  if (Array.isArray(fields.fields)) line['fields'] = fields.fields.filter((f) => oneOf(LOGGABLE_FIELDS, f));
   if (oneOf(SETTINGS, fields.setting)) {
     line['setting'] = fields.setting;
     // Reads as a sentence in plain log viewers: "missing LEAD_ENCRYPTION_KEY".

@@ -13,6 +13,7 @@
  * as pending since the lead arrived.
  */
 import * as v from 'valibot';
+import { DEFAULT_KIND, KIND_NAMES, type KindName } from '../kinds/kind.ts';
 
 export const CHANNEL_STATUSES = ['pending', 'delivered', 'dead'] as const;
 export type ChannelStatus = (typeof CHANNEL_STATUSES)[number];
@@ -45,6 +46,8 @@ export interface Lease {
 
 export interface LeadMeta {
   schema: 1;
+  /** The request's kind; absent on callbacks (and on every lead stored before kinds). */
+  kind?: KindName;
   receivedAt: string;
   consentVersion: string;
   /** Hash naming the `submission/<hash>` entry that points at this lead, to delete with it. */
@@ -71,6 +74,7 @@ const LeaseSchema = v.object({ token: v.pipe(v.string(), v.uuid()), until: Iso }
 
 const LeadMetaSchema = v.object({
   schema: v.literal(1),
+  kind: v.optional(v.picklist(KIND_NAMES)),
   receivedAt: Iso,
   consentVersion: v.string(),
   submission: v.nullable(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
@@ -91,6 +95,7 @@ export function pendingChannel(since: string): ChannelState {
 }
 
 export function initialMeta(input: {
+  kind?: KindName;
   receivedAt: Date;
   consentVersion: string;
   submission: string | null;
@@ -99,6 +104,7 @@ export function initialMeta(input: {
   const receivedAt = input.receivedAt.toISOString();
   return {
     schema: 1,
+    ...(input.kind !== undefined && input.kind !== DEFAULT_KIND && { kind: input.kind }),
     receivedAt,
     consentVersion: input.consentVersion,
     submission: input.submission,
@@ -112,6 +118,8 @@ export function parseMeta(raw: unknown): LeadMeta | null {
   const result = v.safeParse(LeadMetaSchema, raw);
   return result.success ? result.output : null;
 }
+
+export const kindOfMeta = (meta: LeadMeta): KindName => meta.kind ?? DEFAULT_KIND;
 
 export function channelState(meta: LeadMeta, channel: string): ChannelState {
   return Object.hasOwn(meta.channels, channel) ? meta.channels[channel]! : pendingChannel(meta.receivedAt);

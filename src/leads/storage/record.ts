@@ -1,68 +1,22 @@
 /**
- * The lead as admissions receives it: the encrypted payload of every stored lead, and the
- * `data` of the webhook body. Nothing else from the request is kept.
+ * A stored record, whatever its kind: the encrypted payload of every lead. Each kind
+ * defines its own fields and checks (src/leads/kinds/<kind>/); the record says its kind
+ * (`kind`; absent on callbacks, which is how every lead stored before kinds existed reads).
  */
 import * as v from 'valibot';
-import { CALL_TIMES, FOR_WHOM, type CallTime, type ForWhom } from '../../callback/fields.ts';
-import type { Callback } from '../../callback/schema.ts';
+import { KIND_NAMES, type BaseRecord } from '../kinds/kind.ts';
+import { KINDS } from '../kinds/registry.ts';
 
-export interface LeadRecord {
-  id: string;
-  /** ISO 8601, UTC. */
-  receivedAt: string;
-  name: string;
-  /** E.164, e.g. "+12025550142". */
-  phone: string;
-  email: string | null;
-  callTime: CallTime;
-  forWhom: ForWhom | null;
-  program: string | null;
-  voicemail: boolean;
-  texts: boolean;
-  /** Which consent text the visitor agreed to, and when (the moment the lead arrived). */
-  consent: { version: string; at: string };
-  /** Path of the page the form was sent from, when known. */
-  page: string | null;
+export type { LeadRecord } from '../kinds/callback/record.ts';
+export type StoredRecord = BaseRecord;
+
+const KindField = v.object({ kind: v.optional(v.picklist(KIND_NAMES)) });
+
+/** The record checked by its kind's schema, or null when it is not one of ours. */
+export function parseRecord(data: unknown): StoredRecord | null {
+  const tagged = v.safeParse(KindField, data);
+  if (!tagged.success) return null;
+  const kind = KINDS[tagged.output.kind ?? 'callback'];
+  const result = v.safeParse(kind.recordSchema, data);
+  return result.success ? (result.output as StoredRecord) : null;
 }
-
-export function buildRecord(input: {
-  id: string;
-  receivedAt: Date;
-  callback: Callback;
-  consentVersion: string;
-  page: string | null;
-}): LeadRecord {
-  const { callback } = input;
-  const receivedAt = input.receivedAt.toISOString();
-  // Listed field by field (no spread) so a field added to the schema is not stored by accident.
-  return {
-    id: input.id,
-    receivedAt,
-    name: callback.name,
-    phone: callback.phone,
-    email: callback.email ?? null,
-    callTime: callback.callTime,
-    forWhom: callback.forWhom ?? null,
-    program: callback.program ?? null,
-    voicemail: callback.voicemail,
-    texts: callback.texts,
-    consent: { version: input.consentVersion, at: receivedAt },
-    page: input.page,
-  };
-}
-
-/** Checks a decrypted record before anything trusts it (it may predate today's code). */
-export const LeadRecordSchema = v.object({
-  id: v.string(),
-  receivedAt: v.pipe(v.string(), v.isoTimestamp()),
-  name: v.string(),
-  phone: v.pipe(v.string(), v.regex(/^\+1\d{10}$/)),
-  email: v.nullable(v.string()),
-  callTime: v.picklist(CALL_TIMES),
-  forWhom: v.nullable(v.picklist(FOR_WHOM)),
-  program: v.nullable(v.string()),
-  voicemail: v.boolean(),
-  texts: v.boolean(),
-  consent: v.object({ version: v.string(), at: v.pipe(v.string(), v.isoTimestamp()) }),
-  page: v.nullable(v.string()),
-});

@@ -1,20 +1,19 @@
 /**
- * Stores one validated lead, once. With a submissionId, repeats (a double tap, a retry
- * after a timeout) resolve to the first lead's id and store nothing new. A repeat is the
- * same id with the same values (see submission.ts); the same id with changed values (the
- * page came back from the back/forward cache, a digit of the phone number fixed) is a new
- * lead under a new submission entry.
+ * Stores one validated request of any kind, once. With a submissionId, repeats (a double
+ * tap, a retry after a timeout) resolve to the first lead's id and store nothing new. A
+ * repeat is the same id with the same values (see submission.ts); the same id with changed
+ * values (the page came back from the back/forward cache, a digit of the phone number
+ * fixed) is a new lead under a new submission entry.
  *
  * The submission entry is claimed before the lead is written: if we crash in between, the
  * retry finds the claim, sees no lead behind it, and writes the lead under the claimed id.
  * Writing the lead first would let two concurrent repeats each store a lead. A retry has
  * the same values, so it finds the claim; a changed request never reaches it.
  */
-import { CONSENT_VERSION } from '../../callback/consent.ts';
-import type { Callback } from '../../callback/schema.ts';
+import type { KindValue } from '../kinds/kind.ts';
+import type { AnyKind } from '../kinds/registry.ts';
 import type { LeadKeys } from './lead-key.ts';
 import { initialMeta } from './metadata.ts';
-import { buildRecord } from './record.ts';
 import { sealLead } from './sealed-lead.ts';
 import type { LeadStore } from './store.ts';
 import { submissionHash } from './submission.ts';
@@ -35,32 +34,33 @@ export interface IntakeResult {
   etag?: string;
 }
 
-export async function storeLead(
+export async function storeRequest(
   deps: IntakeDeps,
-  callback: Callback,
+  kind: AnyKind,
+  value: KindValue,
   receivedAt: Date,
   page: string | null,
 ): Promise<IntakeResult> {
-  let record = buildRecord({
-    id: deps.newId(),
-    receivedAt,
-    callback,
-    consentVersion: CONSENT_VERSION,
-    page,
-  });
+  let record = kind.buildRecord({ id: deps.newId(), receivedAt, value, page });
   // Only the submitted values of the record count, not its fresh id or arrival time.
   const hash =
-    callback.submissionId === undefined
+    value.submissionId === undefined
       ? null
-      : await submissionHash(deps.keys.submission, callback.submissionId, record);
+      : await submissionHash(
+          deps.keys.submission,
+          kind.submissionTag,
+          value.submissionId,
+          kind.submissionText(record),
+        );
   if (hash !== null) {
     const claimed = await deps.leads.claimSubmission(hash, record.id);
     if ((await deps.leads.getMeta(claimed)) !== null) return { leadId: claimed, created: false };
     record = { ...record, id: claimed };
   }
   const meta = initialMeta({
+    kind: kind.name,
     receivedAt,
-    consentVersion: CONSENT_VERSION,
+    consentVersion: kind.consentVersion,
     submission: hash,
     channels: deps.channels,
   });

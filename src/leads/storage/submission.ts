@@ -3,47 +3,22 @@
  * lead (a retry); the same id with other values (a corrected number after Back, a request
  * for someone else) is a new lead.
  *
- * The key is an HMAC, keyed from LEAD_ENCRYPTION_KEY, of the id and of every value
- * admissions receives. Keyed because it names a blob (`submission/<hex>`) and sits in
- * readable metadata: a plain hash of a name and a US phone number could be reversed by
- * trying every number; without the key it says nothing. The id itself is in the input
- * too, so the store never holds a value the visitor's browser also holds.
+ * The key is an HMAC, keyed from LEAD_ENCRYPTION_KEY, of the kind's tag, the id and every
+ * value admissions receives (the kind's `submissionText`, field by field in a fixed order).
+ * Keyed because it names a blob (`submission/<hex>`) and sits in readable metadata: a plain
+ * hash of a name and a US phone number could be reversed by trying every number; without
+ * the key it says nothing. The id itself is in the input too, so the store never holds a
+ * value the visitor's browser also holds. The tag keeps two kinds' values apart.
  */
 import { toHex } from '../runtime/base64.ts';
-import type { LeadRecord } from './record.ts';
 
-/** What the visitor asked for: the lead as admissions receives it, minus what the server adds. */
-export type SubmittedValues = Omit<LeadRecord, 'id' | 'receivedAt' | 'consent'>;
-
-// Fixed order, so the same values always give the same text. The check below fails to
-// compile when a field is added to LeadRecord and not here, so a new field can never be
-// left out of the comparison (and a changed value in it mistaken for a retry).
-const FIELDS = [
-  'name',
-  'phone',
-  'email',
-  'callTime',
-  'forWhom',
-  'program',
-  'voicemail',
-  'texts',
-  'page',
-] as const satisfies readonly (keyof SubmittedValues)[];
-type Missing = Exclude<keyof SubmittedValues, (typeof FIELDS)[number]>;
-const everyField: [Missing] extends [never] ? true : Missing = true;
-void everyField;
-
-/** The values as one unambiguous text: a JSON array, field by field, after validation. */
-export function canonicalValues(values: SubmittedValues): string {
-  return JSON.stringify(FIELDS.map((field) => values[field]));
-}
-
-/** 64 hex characters naming the submission entry; the record's fields beyond SubmittedValues are ignored. */
+/** 64 hex characters naming the submission entry. */
 export async function submissionHash(
   key: CryptoKey,
+  tag: string,
   submissionId: string,
-  values: SubmittedValues,
+  values: string,
 ): Promise<string> {
-  const text = JSON.stringify(['callback-submission/v2', submissionId, canonicalValues(values)]);
+  const text = JSON.stringify([tag, submissionId, values]);
   return toHex(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(text)));
 }

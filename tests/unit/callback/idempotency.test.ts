@@ -10,7 +10,7 @@ import { importLeadKeys } from '../../../src/leads/storage/lead-key.ts';
 import { openLead } from '../../../src/leads/storage/sealed-lead.ts';
 import type { LeadRecord } from '../../../src/leads/storage/record.ts';
 import { LEADS_STORE } from '../../../src/leads/storage/store.ts';
-import { submissionHash, type SubmittedValues } from '../../../src/leads/storage/submission.ts';
+import { submissionHash, type SubmittedValues } from '../../../src/leads/kinds/callback/submission.ts';
 import { startBlobs, useBlobs, type TestBlobs } from './support/blobs.ts';
 import {
   ENCODINGS,

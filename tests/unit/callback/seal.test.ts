@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromBase64, toBase64Url } from '../../../src/leads/runtime/base64.ts';
 import { decodeLeadKey, importLeadKeys, InvalidKeyError } from '../../../src/leads/storage/lead-key.ts';
-import { buildRecord } from '../../../src/leads/storage/record.ts';
+import { buildRecord } from '../../../src/leads/kinds/callback/record.ts';
 import { open, seal, SealError } from '../../../src/leads/storage/seal.ts';
 import { openLead, sealLead } from '../../../src/leads/storage/sealed-lead.ts';
 import { validateCallback } from '../../../src/callback/schema.ts';

@@ -12,7 +12,12 @@ import { retryMeta } from '../../../src/leads/delivery/operator.ts';
 import { alertFlag, needsWork } from '../../../src/leads/delivery/plan.ts';
 import { sweep } from '../../../src/leads/delivery/sweep.ts';
 import { indexKey, indexTime, parseIndexKey } from '../../../src/leads/storage/lead-index.ts';
-import { channelState, initialMeta, type ChannelState, type LeadMeta } from '../../../src/leads/storage/metadata.ts';
+import {
+  channelState,
+  initialMeta,
+  type ChannelState,
+  type LeadMeta,
+} from '../../../src/leads/storage/metadata.ts';
 import { pruneRateLimit, RATE_STORE } from '../../../src/leads/intake/rate-limit.ts';
 import { boundedFetch } from '../../../src/leads/storage/blobs-fetch.ts';
 import { createLeadStore, LEADS_STORE } from '../../../src/leads/storage/store.ts';
