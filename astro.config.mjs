@@ -6,6 +6,7 @@ import { site } from './src/site.config.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { findPlaceholders, isProductionBuild, placeholderReport } from './src/lib/placeholders.ts';
 import { findTemplatePages, templateReport } from './src/lib/template-pages.ts';
+import { findSampleInsurers, sampleInsurerReport } from './src/lib/sample-insurers.ts';
 import { accreditationProblems } from './src/lib/accreditations.ts';
 import { assertLeadDeliveryReady } from './src/leads/delivery/production-guard.ts';
 import { legacyUrls } from './src/legacy-urls.ts';
@@ -33,9 +34,19 @@ function pageSources() {
   );
 }
 
+/** The YAML of every insurer in src/content/insurers, by its path from the project root. */
+function insurerSources() {
+  const dir = new URL('./src/content/insurers/', import.meta.url);
+  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f));
+  return Object.fromEntries(
+    files.map((f) => [`src/content/insurers/${f}`, readFileSync(new URL(f, dir), 'utf8')]),
+  );
+}
+
 /**
  * Refuses a production build while src/site.config.ts still holds placeholders or a
- * content page is still a notice template (`template: true`), naming each.
+ * content page is still a notice template (`template: true`) or an insurer is a sample,
+ * naming each.
  */
 const siteGuard = {
   name: 'site-guard',
@@ -47,8 +58,14 @@ const siteGuard = {
       if (!production) return;
       const found = findPlaceholders(site);
       const templates = findTemplatePages(pageSources());
-      const reports = [found.length > 0 ? placeholderReport(found) : '', templateReport(templates)];
-      if (found.length > 0 || templates.length > 0) throw new Error(reports.filter(Boolean).join('\n'));
+      const samples = findSampleInsurers(insurerSources());
+      const reports = [
+        found.length > 0 ? placeholderReport(found) : '',
+        templateReport(templates),
+        sampleInsurerReport(samples),
+      ];
+      if (found.length > 0 || templates.length > 0 || samples.length > 0)
+        throw new Error(reports.filter(Boolean).join('\n'));
       // Callback requests need a delivery channel and an encryption key in production.
       assertLeadDeliveryReady(process.env);
     },

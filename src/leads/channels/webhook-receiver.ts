@@ -17,6 +17,7 @@
  * not create a second record.
  */
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
+import type { InsuranceRecord } from '../kinds/insurance/record.ts';
 import type { LeadRecord } from '../storage/record.ts';
 
 export interface CallbackRequestedEvent {
@@ -31,7 +32,14 @@ export interface DeliveryFailedEvent {
   data: { id: string; channel: string; attempts: number; lastError: string | null };
 }
 
-export type CallbackWebhookEvent = CallbackRequestedEvent | DeliveryFailedEvent;
+/** A coverage check: `data` is the record without its `kind` (the `type` says it). */
+export interface InsuranceRequestedEvent {
+  type: 'insurance.verification_requested';
+  timestamp: string;
+  data: Omit<InsuranceRecord, 'kind'>;
+}
+
+export type CallbackWebhookEvent = CallbackRequestedEvent | InsuranceRequestedEvent | DeliveryFailedEvent;
 
 const HEADERS = ['webhook-id', 'webhook-timestamp', 'webhook-signature'] as const;
 

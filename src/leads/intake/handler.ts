@@ -160,7 +160,7 @@ async function decide(
   const read = await readBody(request.body, request.headers.get('content-length'));
   if (!read.ok)
     return read.problem === 'too_large' ? reject('too_large', 'too_large') : reject('malformed', 'malformed');
-  const parsed = parseBody(body, read.bytes);
+  const parsed = parseBody(body, read.bytes, kind.fieldNames);
   if (!parsed.ok) return reject('malformed', parsed.problem);
   const fields = parsed.fields;
   const pageField = typeof fields.page === 'string' ? fields.page : undefined;
@@ -206,6 +206,8 @@ async function decide(
   const validation = kind.validate(fields, {
     programSlugs: deps.programSlugs,
     insurerSlugs: deps.insurerSlugs,
+    // A test's clock is "today" too; otherwise the schema's own (the real one, cached schema).
+    now: deps.now ? receivedAt : undefined,
   });
   if (!validation.ok) {
     return {

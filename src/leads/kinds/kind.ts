@@ -10,7 +10,7 @@
  */
 import type * as v from 'valibot';
 
-export const KIND_NAMES = ['callback'] as const;
+export const KIND_NAMES = ['callback', 'insurance'] as const;
 export type KindName = (typeof KIND_NAMES)[number];
 /** Leads stored before kinds existed carry none: they are callbacks. */
 export const DEFAULT_KIND: KindName = 'callback';
@@ -32,6 +32,8 @@ export interface BaseRecord {
 export interface KindOptions {
   programSlugs?: readonly string[] | undefined;
   insurerSlugs?: readonly string[] | undefined;
+  /** The request's arrival: "today" for rules such as a date of birth not in the future. */
+  now?: Date | undefined;
 }
 
 /** Validated values: the hidden fields every kind has, and its own. */
@@ -65,6 +67,8 @@ export interface LeadKind<V extends KindValue, R extends BaseRecord> {
   readonly consentVersion: string;
   /** Fields a person fills in, in form order: 422 messages come in this order. */
   readonly visibleFields: readonly string[];
+  /** Every field the kind reads (visible and hidden); the body parser drops all others. */
+  readonly fieldNames: readonly string[];
   validate(fields: unknown, options: KindOptions): KindValidation<V>;
   /** The record admissions receives. List fields one by one: nothing is stored by accident. */
   buildRecord(input: { id: string; receivedAt: Date; value: V; page: string | null }): R;

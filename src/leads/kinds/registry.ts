@@ -4,6 +4,7 @@
  * `kind` (absent: a callback, as every lead stored before kinds existed).
  */
 import { callbackKind } from './callback/index.ts';
+import { insuranceKind } from './insurance/index.ts';
 import { DEFAULT_KIND, type BaseRecord, type KindName, type KindValue, type LeadKind } from './kind.ts';
 
 /** A kind whose value and record types are its own business. */
@@ -12,6 +13,7 @@ export type AnyKind = LeadKind<KindValue, any>;
 
 export const KINDS: Record<KindName, AnyKind> = {
   callback: callbackKind,
+  insurance: insuranceKind,
 };
 
 export const kindNamed = (name: KindName): AnyKind => KINDS[name];

@@ -5,6 +5,7 @@
  * channel or clock.
  */
 import { PROGRAM_SLUGS } from '../../callback/programs.ts';
+import { INSURER_SLUGS } from '../kinds/insurance/insurers.ts';
 import { channelsFromSettings } from '../delivery/channels.ts';
 import { deliverLead } from '../delivery/deliver-lead.ts';
 import type { DeliveryDeps } from '../delivery/deps.ts';
@@ -103,6 +104,7 @@ export async function depsFromEnv(
     ...(noChannel && { noChannel }),
     log: logger,
     programSlugs: PROGRAM_SLUGS,
+    insurerSlugs: INSURER_SLUGS,
     channels: delivery ? delivery.channels.map((channel) => channel.name) : [],
     // The first attempt, right after the lead is stored (through context.waitUntil).
     afterStore: async (leadId, etag) => {

@@ -4,13 +4,16 @@
  * log line even through an `any` or a careless `String(error)`.
  */
 import { VISIBLE_FIELDS } from '../../callback/fields.ts';
+import { INSURANCE_VISIBLE_FIELDS } from '../kinds/insurance/fields.ts';
 import { KIND_NAMES, type KindName } from '../kinds/kind.ts';
 import { CHANNEL_NAMES, type ChannelName } from '../channels/names.ts';
 import { isDeliveryCode, type DeliveryCode } from '../channels/codes.ts';
 import { isLeadId } from './ids.ts';
 
 /** Field names a log line may carry (names of fields that failed validation, any kind). */
-export const LOGGABLE_FIELDS: readonly string[] = [...new Set<string>([...VISIBLE_FIELDS])];
+export const LOGGABLE_FIELDS: readonly string[] = [
+  ...new Set<string>([...VISIBLE_FIELDS, ...INSURANCE_VISIBLE_FIELDS]),
+];
 
 /** `<kind>.answered`: one line per request, whatever its kind. */
 const ANSWERED = KIND_NAMES.map((kind) => `${kind}.answered` as const);

@@ -9,6 +9,7 @@ import {
   validateCallback,
   CallbackSchema,
   VISIBLE_FIELDS,
+  FIELD_NAMES,
   type Callback,
   type CallbackSchemaType,
 } from '../../../callback/schema.ts';
@@ -41,6 +42,7 @@ export const callbackKind: LeadKind<Callback, LeadRecord> = {
   purpose: 'ask for a callback',
   consentVersion: CONSENT_VERSION,
   visibleFields: VISIBLE_FIELDS,
+  fieldNames: FIELD_NAMES,
   validate: (fields, options) => validateCallback(fields, schemaFor(options.programSlugs)),
   buildRecord: ({ id, receivedAt, value, page }) =>
     buildRecord({ id, receivedAt, callback: value, consentVersion: CONSENT_VERSION, page }),
