@@ -20,7 +20,7 @@ import { clientKey } from './client-key.ts';
 import { DeadlineError, withDeadline } from '../runtime/deadline.ts';
 import { bodyKind, isCrossSite, isPost } from './guards.ts';
 import { newLeadId } from '../runtime/ids.ts';
-import { storeRequest } from '../storage/store-lead.ts';
+import { claimRequest, prepareRequest, writeRequest } from '../storage/store-lead.ts';
 import type { LeadKeys } from '../storage/lead-key.ts';
 import { errorName, type Logger, type Outcome, type Reason } from '../runtime/log.ts';
 import { formPagePath } from './page-path.ts';
@@ -182,8 +182,41 @@ async function decide(
     return unavailable('no_channel', pageField);
   }
 
-  const rate = await countRequest(deps, keys, clientIp, receivedAt);
+  // Screening and validation need no store, so they come first: then the store's first
+  // round trip (the submission claim and the new lead's due entry) goes alongside the rate
+  // limit's two, and the lead itself is written only once the limit allows it. A request
+  // refused by the limit leaves at most a claim and an entry without a lead, which a retry
+  // completes and the sweep otherwise drops. The answers stay in the same order as before.
+  const screening = screen(fields);
+  const validation = screening.pass
+    ? kind.validate(fields, {
+        programSlugs: deps.programSlugs,
+        insurerSlugs: deps.insurerSlugs,
+        // A test's clock is "today" too; otherwise the schema's own (the real one, cached schema).
+        now: deps.now ? receivedAt : undefined,
+      })
+    : null;
+  const intake = { leads: deps.leads, keys, newId: deps.newId ?? newLeadId, channels: deps.channels ?? [] };
+  const storeStarted = performance.now();
+  const storeDeadlineMs = deps.storeDeadlineMs ?? STORE_DEADLINE_MS;
+  const claiming = validation?.ok
+    ? withDeadline(
+        prepareRequest(
+          intake,
+          kind,
+          validation.value,
+          receivedAt,
+          formPagePath(validation.value.page, referer, origin),
+        ).then(async (prepared) => ({ prepared, claimed: await claimRequest(intake, prepared) })),
+        storeDeadlineMs,
+      )
+    : null;
+  // Its failure matters only if the request gets that far; it is reported there.
+  claiming?.catch(() => undefined);
+
+  const { decision: rate, tidy } = await countRequest(deps, keys, clientIp, receivedAt);
   if (!rate.allowed) {
+    await tidy;
     return {
       answer: { kind: 'rate_limited', retryAfter: rate.retryAfter, backTo: backTo(pageField) },
       format,
@@ -192,8 +225,8 @@ async function decide(
     };
   }
 
-  const screening = screen(fields);
   if (!screening.pass) {
+    await tidy;
     // Looks accepted, with an id shaped like a real one; nothing is stored or forwarded.
     return {
       answer: { kind: 'accepted', leadId: newLeadId() },
@@ -203,35 +236,25 @@ async function decide(
     };
   }
 
-  const validation = kind.validate(fields, {
-    programSlugs: deps.programSlugs,
-    insurerSlugs: deps.insurerSlugs,
-    // A test's clock is "today" too; otherwise the schema's own (the real one, cached schema).
-    now: deps.now ? receivedAt : undefined,
-  });
-  if (!validation.ok) {
+  if (!validation!.ok) {
+    await tidy;
     return {
-      answer: { kind: 'invalid', errors: validation.errors, backTo: backTo(pageField) },
+      answer: { kind: 'invalid', errors: validation!.errors, backTo: backTo(pageField) },
       format,
       outcome: 'invalid',
       reason: 'invalid_fields',
-      fields: Object.keys(validation.errors),
+      fields: Object.keys(validation!.errors),
     };
   }
 
-  const page = formPagePath(validation.value.page, referer, origin);
   let stored;
   try {
-    stored = await withDeadline(
-      storeRequest(
-        { leads: deps.leads, keys, newId: deps.newId ?? newLeadId, channels: deps.channels ?? [] },
-        kind,
-        validation.value,
-        receivedAt,
-        page,
-      ),
-      deps.storeDeadlineMs ?? STORE_DEADLINE_MS,
-    );
+    const { prepared, claimed } = await claiming!;
+    const remainingMs = Math.max(1, storeDeadlineMs - (performance.now() - storeStarted));
+    [stored] = await Promise.all([
+      withDeadline(writeRequest(intake, claimed, prepared.hash), remainingMs),
+      tidy,
+    ]);
   } catch (error) {
     const reason = error instanceof DeadlineError ? 'deadline' : 'store_unavailable';
     deps.log.error({ event: 'store.error', outcome: 'failed', reason, errorName: errorName(error) });
@@ -253,13 +276,14 @@ async function countRequest(
   keys: LeadKeys,
   clientIp: string | null,
   now: Date,
-): Promise<RateDecision> {
+): Promise<{ decision: RateDecision; tidy: Promise<void> }> {
   try {
     const client = await clientKey(keys.clientHash, clientIp, now);
-    return await withDeadline(
-      deps.limiter.hit(client, now),
-      deps.rateLimitDeadlineMs ?? RATE_LIMIT_DEADLINE_MS,
-    );
+    const { limiter } = deps;
+    const counting = limiter.begin
+      ? limiter.begin(client, now)
+      : limiter.hit(client, now).then((decision) => ({ decision, tidy: Promise.resolve() }));
+    return await withDeadline(counting, deps.rateLimitDeadlineMs ?? RATE_LIMIT_DEADLINE_MS);
   } catch (error) {
     // The counter protects the endpoint; it must not stand between a visitor and help.
     // If it is down, the lead store most likely is too, and that answer follows.
@@ -269,7 +293,7 @@ async function countRequest(
       reason: error instanceof DeadlineError ? 'deadline' : 'store_unavailable',
       errorName: errorName(error),
     });
-    return { allowed: true };
+    return { decision: { allowed: true }, tidy: Promise.resolve() };
   }
 }
 

@@ -3,10 +3,16 @@
  * call sees the same count, even when each runs in a fresh worker (as under `npm start`).
  * Production also has Netlify's own `config.rateLimit` in front; this one holds everywhere.
  *
- * Each allowed-looking request writes its own entry, then counts the entries of the
- * current minute. Whoever wrote r-th sees at least r entries, so at most `limit` requests
- * can see a count within the limit, however many race. This needs only read-after-write
- * consistency, not atomic conditional writes (which the local Blobs server lacks).
+ * Each request writes its own entry, then lists the client's entries (two round trips).
+ * Whoever wrote r-th sees at least r entries of the current minute, so at most `limit`
+ * requests can see a count within the limit, however many race. This needs only
+ * read-after-write consistency, not atomic conditional writes. Entry names start with
+ * the time they were written, so they sort in about that order. A refused request with
+ * `limit` entries before its own deletes its own again (with the client's entries of
+ * earlier minutes: the tidying). An allowed entry is never deleted within its minute, so
+ * the bound above holds; the first `limit` entries never go, so a full minute stays full;
+ * and a flood leaves no more than `limit` entries a minute. The tidying is not on the
+ * visitor's path: `begin` hands it back to run alongside storing.
  *
  * Keys: clients/<day>/<client hash>/<window start ms>/<uuid>; no address, no personal data.
  */
@@ -26,6 +32,14 @@ export type RateDecision = { allowed: true } | { allowed: false; retryAfter: num
 export interface RateLimiter {
   /** Counts one request from `client` (from `clientKey`) and says whether it may go on. */
   hit(client: string, now: Date): Promise<RateDecision>;
+  /** The same decision, with the tidying still running (`tidy`, which never rejects). */
+  begin?(client: string, now: Date): Promise<{ decision: RateDecision; tidy: Promise<void> }>;
+}
+
+/** A UUID-shaped name whose first 12 hex digits are the time in ms: names sort by when they were made. */
+function timeOrderedId(): string {
+  const time = Date.now().toString(16).padStart(12, '0');
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-${crypto.randomUUID().slice(14)}`;
 }
 
 export function openRateBlobStore(): Store {
@@ -41,24 +55,34 @@ export function createRateLimiter(options: { limit: number; open?: () => Store }
   const entries = async (prefix: string) =>
     (await blobs().list({ prefix })).blobs.map((entry) => entry.key).filter((key) => ENTRY.test(key));
 
-  return {
-    async hit(client, now) {
-      const windowStart = Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS;
-      const retryAfter = Math.max(1, Math.ceil((windowStart + WINDOW_MS - now.getTime()) / 1000));
-      const clientPrefix = `${PREFIX}${client}/`;
-      const windowPrefix = `${clientPrefix}${windowStart}/`;
+  async function begin(client: string, now: Date): Promise<{ decision: RateDecision; tidy: Promise<void> }> {
+    const windowStart = Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS;
+    const retryAfter = Math.max(1, Math.ceil((windowStart + WINDOW_MS - now.getTime()) / 1000));
+    const clientPrefix = `${PREFIX}${client}/`;
+    const windowPrefix = `${clientPrefix}${windowStart}/`;
+    const mine = `${windowPrefix}${timeOrderedId()}`;
 
-      const existing = await entries(clientPrefix);
-      const stale = existing.filter((key) => !key.startsWith(windowPrefix)).slice(0, TIDY_BATCH);
-      const tidy = Promise.all(stale.map((key) => blobs().delete(key)));
-      // Over the limit already: refuse without writing, so a flood stores nothing more.
-      if (existing.filter((key) => key.startsWith(windowPrefix)).length >= limit) {
-        await tidy;
-        return { allowed: false, retryAfter };
-      }
-      await Promise.all([blobs().set(`${windowPrefix}${crypto.randomUUID()}`, '1'), tidy]);
-      const counted = (await entries(windowPrefix)).length;
-      return counted <= limit ? { allowed: true } : { allowed: false, retryAfter };
+    await blobs().set(mine, '1');
+    const existing = await entries(clientPrefix);
+    const counted = existing.filter((key) => key.startsWith(windowPrefix)).length;
+    const allowed = counted <= limit;
+    const stale = existing.filter((key) => !key.startsWith(windowPrefix)).slice(0, TIDY_BATCH);
+    // Refused behind a full minute: our entry goes again, so a flood stores nothing more.
+    const before = existing.filter((key) => key.startsWith(windowPrefix) && key < mine).length;
+    if (!allowed && before >= limit) stale.push(mine);
+    const tidy = Promise.all(stale.map((key) => blobs().delete(key))).then(
+      () => undefined,
+      () => undefined,
+    );
+    return { decision: allowed ? { allowed: true } : { allowed: false, retryAfter }, tidy };
+  }
+
+  return {
+    begin,
+    async hit(client, now) {
+      const { decision, tidy } = await begin(client, now);
+      await tidy;
+      return decision;
     },
   };
 }

@@ -78,8 +78,22 @@ export interface LeadStore {
    */
   get(id: string, listedEtag?: string): Promise<StoredLead | null>;
   getMeta(id: string, listedEtag?: string): Promise<LeadSummary | null>;
-  /** Creates the lead; `created: false` when the id is already taken (nothing written). */
-  put(id: string, sealed: string, meta: LeadMeta): Promise<{ created: boolean; etag?: string }>;
+  /**
+   * Creates the lead; `created: false` when the id is already taken (nothing written).
+   * `indexed`: its due entry was written already (`indexNew`), so it is not written again.
+   */
+  put(
+    id: string,
+    sealed: string,
+    meta: LeadMeta,
+    options?: { indexed?: boolean },
+  ): Promise<{ created: boolean; etag?: string }>;
+  /**
+   * Writes a new lead's due entry ahead of the lead (alongside the claim and the rate
+   * limit, to save a round trip); an entry whose lead never comes is dropped by the sweep.
+   * Never fails: a lead left without an entry is found by the repair walk.
+   */
+  indexNew(id: string, meta: LeadMeta): Promise<void>;
   /** Replaces the lead only if it is unchanged since it was read with `etag`. */
   putIfMatch(
     id: string,
@@ -101,6 +115,8 @@ export interface LeadStore {
    * lead id the submission belongs to (ours, or the earlier one).
    */
   claimSubmission(hash: string, leadId: string): Promise<string>;
+  /** `claimSubmission`, also saying whether the claim is ours just now (`fresh`: no lead can be behind it yet). */
+  claim(hash: string, leadId: string): Promise<{ leadId: string; fresh: boolean }>;
 
   // The sweep's side (../delivery/sweep.ts).
 
@@ -233,6 +249,21 @@ export function createLeadStore(open: () => Store = openLeadsBlobStore): LeadSto
       .catch(() => undefined);
   };
 
+  async function claim(hash: string, leadId: string): Promise<{ leadId: string; fresh: boolean }> {
+    const key = submissionKey(hash);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const claimed = await blobs().set(key, leadId, {
+        onlyIfNew: true,
+        metadata: { claimedAt: new Date().toISOString() },
+      });
+      if (claimed.modified) return { leadId, fresh: true };
+      const existing = await blobs().get(key, { type: 'text' });
+      if (existing !== null && isLeadId(existing)) return { leadId: existing, fresh: false };
+      // Deleted between our write and our read (a retention purge): claim again.
+    }
+    throw new Error('submission entry keeps changing');
+  }
+
   async function getMeta(id: string, listedEtag?: string): Promise<LeadSummary | null> {
     const found = await getMetadataWithEtag(blobs(), leadKey(id), listedEtag);
     if (!found || isTombstone(found.metadata)) return null;
@@ -330,9 +361,9 @@ export function createLeadStore(open: () => Store = openLeadsBlobStore): LeadSto
 
     getMeta: (id, listedEtag) => getMeta(id, listedEtag),
 
-    async put(id, sealed, meta) {
+    async put(id, sealed, meta, options = {}) {
       const key = indexKey('due', indexTime(meta), id);
-      await writeEntry(key);
+      if (!options.indexed) await writeEntry(key);
       const result = await blobs().set(leadKey(id), sealed, { metadata: { ...meta }, onlyIfNew: true });
       if (result.modified && result.etag) remember(id, result.etag, key);
       return result.etag === undefined
@@ -375,20 +406,15 @@ export function createLeadStore(open: () => Store = openLeadsBlobStore): LeadSto
       await finishPurge(id, submission ?? null, entries);
     },
 
-    async claimSubmission(hash, leadId) {
-      const key = submissionKey(hash);
-      for (let attempt = 0; attempt < 3; attempt++) {
-        const claimed = await blobs().set(key, leadId, {
-          onlyIfNew: true,
-          metadata: { claimedAt: new Date().toISOString() },
-        });
-        if (claimed.modified) return leadId;
-        const existing = await blobs().get(key, { type: 'text' });
-        if (existing !== null && isLeadId(existing)) return existing;
-        // Deleted between our write and our read (a retention purge): claim again.
-      }
-      throw new Error('submission entry keeps changing');
+    async indexNew(id, meta) {
+      await writeEntry(indexKey('due', indexTime(meta), id));
     },
+
+    async claimSubmission(hash, leadId) {
+      return (await claim(hash, leadId)).leadId;
+    },
+
+    claim: (hash, leadId) => claim(hash, leadId),
 
     dueEntries: (lane, now, more) => dueEntries(lane, now, more),
 
