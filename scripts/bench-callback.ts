@@ -5,8 +5,10 @@
  * endpoint (/api/callback, /api/insurance), first with Blobs answering at once, then with
  * every Blobs request held 30 ms (a production round trip, roughly; scripts/perf/blobs-proxy.ts).
  * Prints requests a second, median and p99 latency, how each request was answered, the
- * Blobs requests per accepted request by kind, and the longest chain of them one request
- * waits for (measured on one request alone).
+ * Blobs requests per accepted request by kind, the longest chain of them one request
+ * waits for (measured on one request alone), and the answer time of requests sent one at
+ * a time (median and p99), where the round trips show: under load, with 2 cores, the
+ * machine's CPU decides the latency.
  *
  * Each post has its own submissionId (a fresh lead, not a repeat) and its own visitor
  * address. The rate limit is raised out of the way: with one address and a high limit,
@@ -27,6 +29,7 @@ import { sequentialDepth, startBlobsProxy } from './perf/blobs-proxy.ts';
 const CONNECTIONS = 10;
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const DELAY_MS = 30;
+const SEQUENTIAL = 40;
 
 const BODIES: Record<string, () => Record<string, unknown>> = {
   '/api/callback': () => ({
@@ -123,6 +126,21 @@ async function run(path: string, delayMs: number): Promise<string> {
     if (probe.status !== 202) throw new Error(`${path} answered ${probe.status} to a valid request`);
     const depth = sequentialDepth(proxy.calls);
     const probeCalls = proxy.calls.length;
+    // One at a time: what one visitor waits, where the round trips show (under load the
+    // machine's cores decide the latency).
+    const alone: number[] = [];
+    for (let i = 0; i < SEQUENTIAL; i++) {
+      const started = performance.now();
+      const answer = await fetch(`${server.origin}${path}`, {
+        method: 'POST',
+        headers: headers(server.origin),
+        body: body(),
+      });
+      await answer.arrayBuffer();
+      alone.push(performance.now() - started);
+    }
+    alone.sort((a, b) => a - b);
+    const at = (q: number) => alone[Math.min(alone.length - 1, Math.floor(q * alone.length))]!.toFixed(0);
     blobCalls.clear();
     const result = await autocannon({
       url: server.origin,
@@ -151,6 +169,7 @@ async function run(path: string, delayMs: number): Promise<string> {
       `  statuses     ${statuses}; errors ${result.errors}, timeouts ${result.timeouts}`,
       `  Blobs        ${total.toFixed(1)} requests per accepted request (${perAccepted})`,
       `  one alone    ${probeCalls} Blobs requests, at most ${depth} in a row before the answer`,
+      `  one at a time  ${SEQUENTIAL} requests: median ${at(0.5)} ms, p99 ${at(0.99)} ms`,
     ].join('\n');
   } finally {
     const outcomes = await server.stop();

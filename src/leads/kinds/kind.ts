@@ -5,8 +5,9 @@
  * command, logging) is one piece of code in ../intake, ../storage, ../delivery and
  * ../channels that takes a kind and never looks inside its fields.
  *
- * A kind is one folder under src/leads/kinds/ exporting a `LeadKind`, registered once in
- * ./registry.ts; its function file is netlify/functions/<kind>.mts.
+ * A kind is one folder under src/leads/kinds/: `delivery.ts` (its `KindDelivery`,
+ * registered once in ./registry.ts) and `index.ts` (the whole `LeadKind`, which its
+ * function file netlify/functions/<kind>.mts hands to the pipeline).
  */
 import type * as v from 'valibot';
 
@@ -55,8 +56,27 @@ export interface KindMail {
   rows: [string, string][];
 }
 
-export interface LeadKind<V extends KindValue, R extends BaseRecord> {
+/**
+ * What delivery needs of a kind: reading its stored records and sending them. Kept apart
+ * from the intake half (the schema), so the scheduled delivery function bundles no schema
+ * and no phone-number metadata.
+ */
+export interface KindDelivery<R extends BaseRecord> {
   readonly name: KindName;
+  /** Checks a decrypted record before anything trusts it. */
+  readonly recordSchema: v.GenericSchema<unknown, R>;
+  /** The webhook's `type` and `data`. */
+  readonly webhookEvent: string;
+  webhookData(record: R): Record<string, unknown>;
+  mail(record: R, timeZone: string | undefined): KindMail;
+  /** `Message-ID` starts `<prefix>-<lead id>@`, the same on every retry. */
+  readonly messageIdPrefix: string;
+  /** Lines for `npm run leads -- show` (decrypted: a terminal, never a ticket). */
+  report(record: R): string[];
+}
+
+/** A whole kind: its delivery half and what intake needs (schema, record, answers' paths). */
+export interface LeadKind<V extends KindValue, R extends BaseRecord> extends KindDelivery<R> {
   /** Where the form is, and where an accepted form post goes. */
   readonly formPath: string;
   readonly thanksPath: string;
@@ -75,14 +95,4 @@ export interface LeadKind<V extends KindValue, R extends BaseRecord> {
   /** Tag and canonical text of the submitted values, for the idempotency hash. */
   readonly submissionTag: string;
   submissionText(record: R): string;
-  /** Checks a decrypted record before anything trusts it. */
-  readonly recordSchema: v.GenericSchema<unknown, R>;
-  /** The webhook's `type` and `data`. */
-  readonly webhookEvent: string;
-  webhookData(record: R): Record<string, unknown>;
-  mail(record: R, timeZone: string | undefined): KindMail;
-  /** `Message-ID` starts `<prefix-<lead id>@`, the same on every retry. */
-  readonly messageIdPrefix: string;
-  /** Lines for `npm run leads -- show` (decrypted: a terminal, never a ticket). */
-  report(record: R): string[];
 }
