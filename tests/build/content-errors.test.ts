@@ -87,6 +87,7 @@ describe('what only a published article needs', () => {
 });
 
 const NOTICE_TEMPLATES = ['nondiscrimination', 'language-assistance', 'notice-of-privacy-practices'];
+const SAMPLE_INSURERS = ['placeholder-national-insurance', 'sample-blue-plan', 'sample-community-care'];
 
 describe('placeholder guard', () => {
   it.each([{ CONTEXT: 'production' }, { NODE_ENV: 'production' }])(
@@ -102,6 +103,9 @@ describe('placeholder guard', () => {
       // The notice templates are named in the same report, each by its file.
       for (const notice of NOTICE_TEMPLATES)
         expect(output).toContain(`src/content/pages/${notice}.mdx: a notice template`);
+      // And so are the sample insurers of /insurance/.
+      for (const insurer of SAMPLE_INSURERS)
+        expect(output).toContain(`src/content/insurers/${insurer}.yaml: a sample insurer`);
     },
   );
 
@@ -143,7 +147,14 @@ describe('placeholder guard', () => {
         return [path, text.replace('template: true\n', '')];
       }),
     );
-    site = await createFixtureSite({ 'src/site.config.ts': real, ...notices });
+    // The center's own insurers replace the samples (same files, real names).
+    const insurers = Object.fromEntries(
+      SAMPLE_INSURERS.map((slug, i) => [
+        `src/content/insurers/${slug}.yaml`,
+        `name: Real Health Plan ${i + 1}\nplanTypes: [PPO]\nnetwork: in\n`,
+      ]),
+    );
+    site = await createFixtureSite({ 'src/site.config.ts': real, ...notices, ...insurers });
     // A production build also needs a delivery channel and the encryption key.
     const { code, output } = await site.build({
       CONTEXT: 'production',
