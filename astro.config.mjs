@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { findPlaceholders, isProductionBuild, placeholderReport } from './src/lib/placeholders.ts';
 import { findTemplatePages, templateReport } from './src/lib/template-pages.ts';
 import { findContentPlaceholders } from './src/lib/content-placeholders.ts';
+import { findSampleInsurers, sampleInsurerReport } from './src/lib/sample-insurers.ts';
 import { accreditationProblems } from './src/lib/accreditations.ts';
 import { assertLeadDeliveryReady } from './src/leads/delivery/production-guard.ts';
 import { legacyUrls } from './src/legacy-urls.ts';
@@ -44,7 +45,8 @@ function contentSources(folder, pattern) {
 
 /**
  * Refuses a production build while src/site.config.ts, a location or a person still holds
- * placeholders or a content page is still a notice template (`template: true`), naming each.
+ * placeholders, a content page is still a notice template (`template: true`) or an insurer
+ * is a sample, naming each.
  */
 const siteGuard = {
   name: 'site-guard',
@@ -68,10 +70,12 @@ const siteGuard = {
         ...contentSources('people', /\.(ya?ml|json)$/),
       });
       const templates = findTemplatePages(contentSources('pages', /\.mdx?$/));
+      const samples = findSampleInsurers(contentSources('insurers', /\.ya?ml$/));
       const reports = [
         found.length > 0 ? placeholderReport(found) : '',
         inContent.length > 0 ? placeholderReport(inContent, 'the content files named') : '',
         templateReport(templates),
+        sampleInsurerReport(samples),
       ];
       if (reports.some(Boolean)) throw new Error(reports.filter(Boolean).join('\n'));
       // Callback requests need a delivery channel and an encryption key in production.

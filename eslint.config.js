@@ -8,7 +8,7 @@ export default [
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // Lead data must never reach a log; the callback code logs through src/leads/log.ts only.
+      // Lead data must never reach a log; the callback code logs through src/leads/runtime/log.ts only.
       'no-console': ['error', { allow: ['warn', 'error', 'info'] }],
     },
   },

@@ -29,11 +29,11 @@ import { SMTPServer } from 'smtp-server';
 import { createEmailChannel } from '../src/leads/channels/email.ts';
 import { createWebhookChannel } from '../src/leads/channels/webhook.ts';
 import { deliverLead } from '../src/leads/delivery/deliver-lead.ts';
-import { handleCallback } from '../src/leads/handler.ts';
-import { importLeadKeys } from '../src/leads/lead-key.ts';
-import { createLogger } from '../src/leads/log.ts';
-import { createLeadStore } from '../src/leads/store.ts';
-import { createWebhookReceiver } from '../src/leads/webhook-receiver.ts';
+import { handleCallback } from '../src/leads/intake/handler.ts';
+import { importLeadKeys } from '../src/leads/storage/lead-key.ts';
+import { createLogger } from '../src/leads/runtime/log.ts';
+import { createLeadStore } from '../src/leads/storage/store.ts';
+import { createWebhookReceiver } from '../src/leads/channels/webhook-receiver.ts';
 
 const root = join(import.meta.dirname, '..');
 const arg = (name: string, fallback: number) => {

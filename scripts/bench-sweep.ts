@@ -12,9 +12,9 @@
  */
 import './loopback-only.ts';
 import './consistent-blobs.ts';
-import { channelState } from '../src/leads/metadata.ts';
-import { pruneRateLimit } from '../src/leads/rate-limit.ts';
-import { createLeadStore } from '../src/leads/store.ts';
+import { channelState } from '../src/leads/storage/metadata.ts';
+import { pruneRateLimit } from '../src/leads/intake/rate-limit.ts';
+import { createLeadStore } from '../src/leads/storage/store.ts';
 import { captureLog, testKeys } from '../tests/unit/callback/support/fixtures.ts';
 import { seedBacklog, sweepUntilDone } from '../tests/unit/delivery/support/backlog.ts';
 import { testClock } from '../tests/unit/delivery/support/leads.ts';

@@ -16,7 +16,7 @@
  *    time past the last one handed out.
  * 4. A read answers the entry's ETag, as Netlify's does. The local server gives one only
  *    from writes and listings, so each read of a lead cost a listing of every lead
- *    (src/leads/blobs-read.ts), which a store of thousands cannot afford.
+ *    (src/leads/storage/blobs-read.ts), which a store of thousands cannot afford.
  * 5. A deleted key leaves nothing behind. The local server keeps the empty folders of a
  *    deleted key (`due/<time>/<id>` leaves `due/<time>/`), and every listing walks them
  *    again; Netlify has no folders. Here they go with the key.

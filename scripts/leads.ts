@@ -30,12 +30,12 @@ import {
   stateReport,
 } from '../src/leads/delivery/operator.ts';
 import { leaseActive } from '../src/leads/delivery/plan.ts';
-import { DEV_KEY_FILE } from '../src/leads/dev-key.ts';
-import { isLeadId } from '../src/leads/ids.ts';
-import { importLeadKeys, type LeadKeys } from '../src/leads/lead-key.ts';
-import { openLead } from '../src/leads/sealed-lead.ts';
-import { DEFAULT_DEV_STATE_DIR } from '../src/leads/settings.ts';
-import { createLeadStore, LEADS_STORE, type LeadStore } from '../src/leads/store.ts';
+import { DEV_KEY_FILE } from '../src/leads/storage/dev-key.ts';
+import { isLeadId } from '../src/leads/runtime/ids.ts';
+import { importLeadKeys, type LeadKeys } from '../src/leads/storage/lead-key.ts';
+import { openRecord } from '../src/leads/storage/sealed-lead.ts';
+import { DEFAULT_DEV_STATE_DIR } from '../src/leads/runtime/settings.ts';
+import { createLeadStore, LEADS_STORE, type LeadStore } from '../src/leads/storage/store.ts';
 
 const root = join(import.meta.dirname, '..');
 if (existsSync(join(root, '.env'))) process.loadEnvFile(join(root, '.env'));
@@ -141,7 +141,7 @@ async function show(target: Target, id: string, reveal: boolean): Promise<void> 
     return;
   }
   try {
-    out(recordReport(await openLead(keys, id, lead.sealed)));
+    out(recordReport(await openRecord(keys, id, lead.sealed)));
   } catch {
     console.error('This key cannot open the lead (another key, or the lead is damaged).');
   }

@@ -10,7 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import './consistent-blobs.ts';
 import { channelNames, readDeliverySettings } from '../src/leads/delivery/settings.ts';
-import { loadDevKey } from '../src/leads/dev-key.ts';
+import { loadDevKey } from '../src/leads/storage/dev-key.ts';
 import { isProductionBuild } from '../src/lib/placeholders.ts';
 
 export interface LocalEnvironment {

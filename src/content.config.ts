@@ -157,6 +157,30 @@ const people = defineCollection({
       }),
 });
 
+/** Kinds of health plan an insurer sells, as insurance cards name them. */
+export const PLAN_TYPES = [
+  'HMO',
+  'PPO',
+  'EPO',
+  'POS',
+  'Medicare Advantage',
+  'Medicaid managed care',
+] as const;
+
+const insurers = defineCollection({
+  loader: glob({ pattern: '*.{yaml,yml}', base: './src/content/insurers' }),
+  schema: z.object({
+    /** The insurer as its members know it, e.g. "Blue Cross Blue Shield of Illinois". */
+    name: text.max(80),
+    /** The kinds of its plans the center takes, e.g. [PPO, HMO]. */
+    planTypes: z.array(z.enum(PLAN_TYPES)).min(1),
+    /** Whether the center is in this insurer's network ("in") or bills it out of network ("out"). */
+    network: z.enum(['in', 'out']),
+    /** One or two plain sentences for visitors: referrals, prior approval, what out of network means here. */
+    notes: text.max(300).optional(),
+  }),
+});
+
 const topics = defineCollection({
   loader: glob({ pattern: '*.{yaml,yml}', base: './src/content/topics' }),
   schema: z.object({
@@ -324,4 +348,4 @@ const whatToBring = defineCollection({
   }),
 });
 
-export const collections = { people, topics, programs, articles, pages, whatToBring, locations };
+export const collections = { people, topics, programs, articles, pages, whatToBring, locations, insurers };

@@ -8,11 +8,11 @@
  */
 import type { Config, Context } from '@netlify/functions';
 import { deployContextOf } from '../../src/lib/deploy-context.ts';
-import { readFunctionEnv } from '../../src/leads/settings.ts';
-import { deliveryDepsFromEnv } from '../../src/leads/deps.ts';
+import { readFunctionEnv } from '../../src/leads/runtime/settings.ts';
+import { deliveryDepsFromEnv } from '../../src/leads/runtime/deps.ts';
 import { sweep } from '../../src/leads/delivery/sweep.ts';
-import { createLogger, errorName } from '../../src/leads/log.ts';
-import { pruneRateLimit } from '../../src/leads/rate-limit.ts';
+import { createLogger, errorName } from '../../src/leads/runtime/log.ts';
+import { pruneRateLimit } from '../../src/leads/intake/rate-limit.ts';
 
 const answer = (status: number, body: unknown) =>
   Response.json(body, { status, headers: { 'cache-control': 'no-store' } });

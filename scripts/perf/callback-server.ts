@@ -1,5 +1,6 @@
 /**
- * The callback handler behind a plain node:http adapter, for `npm run bench:callback`.
+ * The lead handler behind a plain node:http adapter, for `npm run bench:callback`:
+ * /api/callback and /api/insurance, as their function files wire them.
  * Run as its own process by scripts/bench-callback.ts, so the load generator does not
  * share its event loop. Prints "listening <port>" when ready.
  *
@@ -11,9 +12,11 @@ import '../loopback-only.ts';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { setEnvironmentContext } from '@netlify/blobs';
-import { depsFromEnv } from '../../src/leads/deps.ts';
-import { handleCallback } from '../../src/leads/handler.ts';
-import { createLogger } from '../../src/leads/log.ts';
+import { depsFromEnv } from '../../src/leads/runtime/deps.ts';
+import { handleLead } from '../../src/leads/intake/handler.ts';
+import { callbackKind } from '../../src/leads/kinds/callback/index.ts';
+import { insuranceKind } from '../../src/leads/kinds/insurance/index.ts';
+import { createLogger } from '../../src/leads/runtime/log.ts';
 
 const env = process.env;
 const blobsURL = `http://127.0.0.1:${env['BENCH_BLOBS_PORT']}`;
@@ -28,7 +31,7 @@ setEnvironmentContext({
 const outcomes = new Map<string, number>();
 const logger = createLogger((_level, line) => {
   const { event, outcome } = JSON.parse(line) as { event?: string; outcome?: string };
-  if (event === 'callback.answered' && outcome) outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+  if (event?.endsWith('.answered') && outcome) outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
 });
 const settings: Record<string, string | undefined> = {
   LEAD_ENCRYPTION_KEY: env['BENCH_KEY'],
@@ -54,7 +57,8 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   });
   // As Netlify's context.ip: the visitor's address, which the load generator varies.
   const ip = String(req.headers['x-nf-client-connection-ip'] ?? req.socket.remoteAddress ?? '') || null;
-  const response = await handleCallback(request, ip, {
+  const kind = new URL(url).pathname === '/api/insurance' ? insuranceKind : callbackKind;
+  const response = await handleLead(kind, request, ip, {
     ...deps,
     waitUntil: (work) => {
       pending.add(work);

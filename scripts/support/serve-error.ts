@@ -9,7 +9,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import { constants } from 'node:os';
-import { errorName } from '../../src/leads/log.ts';
+import { errorName } from '../../src/leads/runtime/log.ts';
 
 /** Node's own codes: the system's errno names (ECONNRESET) and Node's ERR_ codes. */
 const isNodeCode = (code: unknown): code is string =>

@@ -41,10 +41,10 @@ export { PROGRAM_SLUGS } from './programs.ts';
 
 // A missing key, null and an empty string mean the same to a person; mapping all three to
 // '' lets each field answer with its own message instead of valibot's generic key error.
-const present = v.nullish(v.unknown(), '');
-const blankToUndefined = v.transform((text: string) => (text === '' ? undefined : text));
+export const present = v.nullish(v.unknown(), '');
+export const blankToUndefined = v.transform((text: string) => (text === '' ? undefined : text));
 
-const Name = v.pipe(
+export const Name = v.pipe(
   present,
   v.string(MESSAGES.name.required),
   v.trim(),
@@ -55,7 +55,7 @@ const Name = v.pipe(
   v.check((text) => characterCount(text) <= LIMITS.nameMax, MESSAGES.name.tooLong),
 );
 
-const Phone = v.pipe(
+export const Phone = v.pipe(
   present,
   v.string(MESSAGES.phone.required),
   v.trim(),
@@ -69,7 +69,7 @@ const Phone = v.pipe(
   }),
 );
 
-const Email = v.pipe(
+export const Email = v.pipe(
   present,
   v.string(MESSAGES.email.invalid),
   v.trim(),
@@ -79,7 +79,7 @@ const Email = v.pipe(
   ),
 );
 
-function choice<const T extends readonly string[]>(options: T, message: string) {
+export function choice<const T extends readonly string[]>(options: T, message: string) {
   return v.pipe(
     present,
     v.string(message),
@@ -107,9 +107,10 @@ const Consent = v.pipe(
   v.transform((): true => true),
 );
 
+// Shared with the other request kinds (src/leads/kinds/*/schema.ts): same words, same rules.
 // Hidden fields never produce a message: nobody can fix a value they cannot see. A bad
 // value is treated as absent, or for the honeypot as filled.
-const Website = v.pipe(
+export const Website = v.pipe(
   present,
   v.transform((value) => (typeof value === 'string' ? value : String(value))),
 );
@@ -121,7 +122,7 @@ const Website = v.pipe(
  * reads as absent, which the time trap lets through: a lost lead costs more than a stored
  * bot post. A fractional number is cut to whole milliseconds.
  */
-const FillMs = v.pipe(
+export const FillMs = v.pipe(
   present,
   v.transform((value) => {
     const ms =
@@ -134,7 +135,7 @@ const FillMs = v.pipe(
   }),
 );
 
-const SubmissionId = v.pipe(
+export const SubmissionId = v.pipe(
   present,
   v.transform((value) =>
     typeof value === 'string' && v.UUID_REGEX.test(value.trim()) ? value.trim().toLowerCase() : undefined,
@@ -142,7 +143,7 @@ const SubmissionId = v.pipe(
 );
 
 /** Only a length bound here; whether it is a path on this site needs the request's origin. */
-const Page = v.pipe(
+export const Page = v.pipe(
   present,
   v.transform((value) =>
     typeof value === 'string' && value.trim() !== '' && value.length <= LIMITS.pageMax

@@ -45,7 +45,7 @@ export function findPlaceholders(value: unknown, setting = 'site'): Placeholder[
 /**
  * For builds and local tools: Netlify sets CONTEXT=production while building a
  * production deploy; NODE_ENV covers other hosts. A deployed function never sees CONTEXT:
- * it asks src/leads/runtime-mode.ts, which also reads Netlify's run-time deploy context.
+ * it asks src/leads/runtime/runtime-mode.ts, which also reads Netlify's run-time deploy context.
  */
 export function isProductionBuild(env: Record<string, string | undefined>): boolean {
   return env['CONTEXT'] === 'production' || env['NODE_ENV'] === 'production';

@@ -136,6 +136,7 @@ const realLocation = () =>
       },
     ],
   });
+const SAMPLE_INSURERS = ['placeholder-national-insurance', 'sample-blue-plan', 'sample-community-care'];
 
 describe('placeholder guard', () => {
   it.each([{ CONTEXT: 'production' }, { NODE_ENV: 'production' }])(
@@ -154,6 +155,9 @@ describe('placeholder guard', () => {
       // The notice templates are named in the same report, each by its file.
       for (const notice of NOTICE_TEMPLATES)
         expect(output).toContain(`src/content/pages/${notice}.mdx: a notice template`);
+      // And so are the sample insurers of /insurance/.
+      for (const insurer of SAMPLE_INSURERS)
+        expect(output).toContain(`src/content/insurers/${insurer}.yaml: a sample insurer`);
     },
   );
 
@@ -198,7 +202,19 @@ describe('placeholder guard', () => {
         return [path, text.replace('template: true\n', '')];
       }),
     );
-    site = await createFixtureSite({ 'src/site.config.ts': real, [MAIN]: realLocation(), ...notices });
+    // The center's own insurers replace the samples (same files, real names).
+    const insurers = Object.fromEntries(
+      SAMPLE_INSURERS.map((slug, i) => [
+        `src/content/insurers/${slug}.yaml`,
+        `name: Real Health Plan ${i + 1}\nplanTypes: [PPO]\nnetwork: in\n`,
+      ]),
+    );
+    site = await createFixtureSite({
+      'src/site.config.ts': real,
+      [MAIN]: realLocation(),
+      ...notices,
+      ...insurers,
+    });
     // A production build also needs a delivery channel and the encryption key.
     const { code, output } = await site.build({
       CONTEXT: 'production',

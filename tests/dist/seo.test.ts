@@ -18,6 +18,7 @@ const noProfiles = !pages.some((p) => /^\/team\/[^/]+\/$/.test(p.path));
 const NOINDEX = (path: string) =>
   path === '/404' ||
   path === '/callback/thanks/' ||
+  path === '/insurance/thanks/' ||
   path === '/callback/busy/' ||
   (path === '/team/' && noProfiles) ||
   Number(/^\/articles\/(\d+)\/$/.exec(path)?.[1] ?? 0) >= 2;

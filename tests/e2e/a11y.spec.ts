@@ -4,7 +4,13 @@ import { axeFindings, outlineFindings } from './support/a11y.ts';
 import { builtPaths, sitemapPaths } from './support/sitemap.ts';
 
 // Pages outside the sitemap: /team/ is noindex while no clinician has a profile.
-const EXTRA_PAGES = ['/callback/thanks/', '/callback/busy/', '/no-such-page/', '/team/'];
+const EXTRA_PAGES = [
+  '/callback/thanks/',
+  '/insurance/thanks/',
+  '/callback/busy/',
+  '/no-such-page/',
+  '/team/',
+];
 
 async function allPaths(page: Page): Promise<string[]> {
   return [...new Set([...(await sitemapPaths(page.request)), ...EXTRA_PAGES])];

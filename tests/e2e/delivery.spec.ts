@@ -103,3 +103,58 @@ test('with the receiver down, the lead is delivered after it recovers, when the 
   // The email went out at once and was not sent again by the sweeps.
   expect(emailsFor(leadIdOf(name)!)).toHaveLength(1);
 });
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`coverage check, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test('reaches the webhook as insurance.verification_requested, signed, and the inbox with the neutral subject', async ({
+      page,
+    }) => {
+      const name = uniqueName(`insurance-${javaScriptEnabled ? 'js' : 'nojs'}`);
+      await page.goto('/insurance/');
+      await page.getByLabel('Your name').fill(name);
+      await page.getByRole('textbox', { name: /^Phone number/ }).fill('(202) 555-0187');
+      await page.getByLabel('Your date of birth').fill('1990-02-03');
+      await page.getByRole('combobox', { name: /^Insurance company/ }).selectOption('other');
+      await page.getByLabel('Name of your insurance company').fill('Acme Mutual');
+      await page.getByRole('textbox', { name: /^Member ID/ }).fill('zz-9911');
+      await page.getByRole('checkbox', { name: /By checking this box/ }).check();
+      if (javaScriptEnabled) await page.waitForTimeout(3_100);
+      await page.getByRole('button', { name: 'Check my coverage' }).click();
+      await expect(page).toHaveURL('/insurance/thanks/');
+
+      const checkCall = () =>
+        receiver.calls.find(
+          (call) =>
+            call.status === 204 &&
+            call.event?.type === 'insurance.verification_requested' &&
+            call.event.data.name === name,
+        );
+      await expect.poll(() => checkCall() !== undefined, { timeout: 15_000 }).toBe(true);
+      const call = checkCall()!;
+      expect(call.verified).toBe(true);
+      expect(call.event).toMatchObject({
+        type: 'insurance.verification_requested',
+        data: {
+          id: call.webhookId,
+          name,
+          insurer: { slug: 'other', name: 'Other' },
+          insurerOther: 'Acme Mutual',
+          memberId: 'ZZ-9911',
+          groupNumber: null,
+          policyholder: 'self',
+          policyholderName: null,
+          page: '/insurance/',
+        },
+      });
+      const mails = () =>
+        smtp.messages.filter(
+          (mail) => mail.headers.get('message-id') === `<insurance-${call.webhookId}@localhost>`,
+        );
+      await expect.poll(() => mails().length, { timeout: 15_000 }).toBe(1);
+      expect(mails()[0]!.headers.get('subject')).toBe(`New coverage check ${call.webhookId.slice(0, 8)}`);
+      expect(receiver.calls.filter((c) => !c.verified)).toEqual([]);
+    });
+  });
+}

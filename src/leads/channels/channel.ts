@@ -10,7 +10,7 @@
  * caller's signal aborts. Ending means cancelling (closing the connection), not just no
  * longer waiting: a send that goes on after we recorded a timeout is a duplicate.
  */
-import type { LeadRecord } from '../record.ts';
+import type { StoredRecord } from '../storage/record.ts';
 import type { DeliveryCode } from './codes.ts';
 import type { ChannelName } from './names.ts';
 
@@ -45,7 +45,7 @@ export interface Channel {
    * Hands the lead to admissions. `delivered` only once the other side has taken it.
    * `signal` aborts the attempt (the caller has given up on it): answer `timeout` then.
    */
-  deliver(lead: LeadRecord, signal?: AbortSignal): Promise<DeliveryResult>;
+  deliver(lead: StoredRecord, signal?: AbortSignal): Promise<DeliveryResult>;
   /** Sends a `callback.delivery_failed` notice about another channel; `signal` as above. */
   alert(failure: DeliveryFailure, signal?: AbortSignal): Promise<DeliveryResult>;
 }

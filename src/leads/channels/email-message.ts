@@ -3,17 +3,18 @@
  * Pure: the SMTP channel sends these and the local inbox writes them as .eml files, so
  * both show exactly the same message.
  *
- * The subject names no person and no condition ("New callback request 1a2b3c4d"): it
+ * The subject (the kind's) names no person and no condition ("New callback request 1a2b3c4d"): it
  * shows on lock screens and in shared inbox lists. The details are in the body only.
  * The Message-ID comes from the lead id, so a retried send is the same message to mail
  * clients and a receiving system can deduplicate on it. Times are in the center's time
  * zone (site.timeZone, see ./center-time.ts), the zone named.
  */
-import { escapeHtml } from '../answer-html.ts';
-import type { LeadRecord } from '../record.ts';
+import { escapeHtml } from '../intake/answer-html.ts';
+import { kindOf } from '../kinds/registry.ts';
+import type { StoredRecord } from '../storage/record.ts';
 import { centerTime } from './center-time.ts';
 import { shortId, type DeliveryFailure } from './channel.ts';
-import { CALL_TIME_LABELS, FOR_WHOM_LABELS, displayPhone, programLabel } from './labels.ts';
+import { displayPhone } from './labels.ts';
 
 export interface MailAddresses {
   from: string;
@@ -39,32 +40,13 @@ export function messageDomain(from: string): string {
   return match ? match[1]!.toLowerCase() : 'callback.invalid';
 }
 
-const yesNo = (allowed: boolean, yes: string, no: string) => (allowed ? yes : no);
-
-/** Label and value rows, in the order admissions works through them. */
-function leadRows(lead: LeadRecord, timeZone: string | undefined): [string, string][] {
-  return [
-    ['Name', lead.name],
-    ['Phone', displayPhone(lead.phone)],
-    ['Email', lead.email ?? 'not given'],
-    ['Best time to call', CALL_TIME_LABELS[lead.callTime]],
-    ['Calling about', lead.forWhom ? FOR_WHOM_LABELS[lead.forWhom] : 'not said'],
-    ['Program of interest', lead.program ? programLabel(lead.program) : 'not chosen'],
-    ['Voicemail', yesNo(lead.voicemail, 'may leave a voicemail', 'do NOT leave a voicemail')],
-    ['Text messages', yesNo(lead.texts, 'welcome', 'do NOT text')],
-    ['Consent', `agreed to consent text ${lead.consent.version} at ${centerTime(lead.consent.at, timeZone)}`],
-    ['Sent from page', lead.page ?? 'unknown'],
-    ['Received', centerTime(lead.receivedAt, timeZone)],
-    ['Lead id', lead.id],
-  ];
-}
-
-/** `timeZone` defaults to the center's (site.timeZone). */
-export function leadMail(lead: LeadRecord, addresses: MailAddresses, timeZone?: string): MailMessage {
-  const rows = leadRows(lead, timeZone);
+/** `timeZone` defaults to the center's (site.timeZone). The kind gives subject and details. */
+export function leadMail(lead: StoredRecord, addresses: MailAddresses, timeZone?: string): MailMessage {
+  const kind = kindOf(lead);
+  const { subject, intro, rows } = kind.mail(lead, timeZone);
   const tel = `tel:${lead.phone}`;
   const text = [
-    'A visitor asked for a confidential callback.',
+    intro,
     '',
     ...rows.map(([label, value]) => `${label}: ${value}`),
     '',
@@ -81,7 +63,7 @@ export function leadMail(lead: LeadRecord, addresses: MailAddresses, timeZone?: 
     .join('\n');
   const html = [
     '<!doctype html><html><body>',
-    '<p>A visitor asked for a confidential callback.</p>',
+    `<p>${escapeHtml(intro)}</p>`,
     `<table cellpadding="4">\n${cells}\n</table>`,
     `<p><a href="${escapeHtml(tel)}">Call ${escapeHtml(displayPhone(lead.phone))}</a></p>`,
     '<p>This message holds health information. Do not forward it outside admissions.</p>',
@@ -90,8 +72,8 @@ export function leadMail(lead: LeadRecord, addresses: MailAddresses, timeZone?: 
   return {
     from: addresses.from,
     to: [...addresses.to],
-    subject: `New callback request ${shortId(lead.id)}`,
-    messageId: `<callback-${lead.id}@${messageDomain(addresses.from)}>`,
+    subject,
+    messageId: `<${kind.messageIdPrefix}-${lead.id}@${messageDomain(addresses.from)}>`,
     text,
     html,
     headers: { ...AUTOMATED, 'X-Callback-Lead-Id': lead.id },

@@ -7,8 +7,10 @@
  * can compare copies byte for byte.
  */
 import type { DeliveryFailure } from './channel.ts';
-import type { LeadRecord } from '../record.ts';
+import { kindOf } from '../kinds/registry.ts';
+import type { StoredRecord } from '../storage/record.ts';
 
+/** The callback's event; each kind names its own (`webhookEvent`). */
 export const LEAD_EVENT = 'callback.requested';
 export const FAILURE_EVENT = 'callback.delivery_failed';
 
@@ -18,22 +20,11 @@ export interface WebhookMessage {
   body: string;
 }
 
-export function leadMessage(lead: LeadRecord): WebhookMessage {
-  const data = {
-    id: lead.id,
-    receivedAt: lead.receivedAt,
-    name: lead.name,
-    phone: lead.phone,
-    email: lead.email,
-    callTime: lead.callTime,
-    forWhom: lead.forWhom,
-    program: lead.program,
-    voicemail: lead.voicemail,
-    texts: lead.texts,
-    consent: { version: lead.consent.version, at: lead.consent.at },
-    page: lead.page,
-  };
-  return { id: lead.id, body: JSON.stringify({ type: LEAD_EVENT, timestamp: lead.receivedAt, data }) };
+/** The kind's event and data (src/leads/kinds/<kind>/), in the contract's envelope. */
+export function leadMessage(lead: StoredRecord): WebhookMessage {
+  const kind = kindOf(lead);
+  const body = { type: kind.webhookEvent, timestamp: lead.receivedAt, data: kind.webhookData(lead) };
+  return { id: lead.id, body: JSON.stringify(body) };
 }
 
 /** An alert has its own id, so a receiver that deduplicates on `webhook-id` never drops it as the lead. */

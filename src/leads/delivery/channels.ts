@@ -7,7 +7,7 @@ import type { Channel } from '../channels/channel.ts';
 import { createEmailChannel } from '../channels/email.ts';
 import { createInboxChannel } from '../channels/inbox.ts';
 import { createWebhookChannel } from '../channels/webhook.ts';
-import type { Logger } from '../log.ts';
+import type { Logger } from '../runtime/log.ts';
 import type { DeliverySettings } from './settings.ts';
 
 export function channelsFromSettings(settings: DeliverySettings, log: Logger): Channel[] {

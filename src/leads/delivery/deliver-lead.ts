@@ -7,11 +7,11 @@
 import { retry, type Channel, type DeliveryResult } from '../channels/channel.ts';
 import { isDeliveryCode, type DeliveryCode } from '../channels/codes.ts';
 import type { ChannelName } from '../channels/names.ts';
-import { DeadlineError, withCancellingDeadline } from '../deadline.ts';
-import { errorName } from '../log.ts';
-import { channelState, type ChannelState, type LeadMeta } from '../metadata.ts';
-import type { LeadRecord } from '../record.ts';
-import { openLead } from '../sealed-lead.ts';
+import { DeadlineError, withCancellingDeadline } from '../runtime/deadline.ts';
+import { errorName } from '../runtime/log.ts';
+import { channelState, type ChannelState, type LeadMeta } from '../storage/metadata.ts';
+import type { StoredRecord } from '../storage/record.ts';
+import { openRecord } from '../storage/sealed-lead.ts';
 import { CHANNEL_DEADLINE_MS, type DeliveryDeps } from './deps.ts';
 import { claimLead, finishLead, withoutLease, type ClaimedLead } from './lease.ts';
 import { alertFlag, dueChannels, needsWork, owedAlerts, type OwedAlert } from './plan.ts';
@@ -51,9 +51,9 @@ async function attempt(
   }
 }
 
-async function openOrNull(deps: DeliveryDeps, lead: ClaimedLead): Promise<LeadRecord | null> {
+async function openOrNull(deps: DeliveryDeps, lead: ClaimedLead): Promise<StoredRecord | null> {
   try {
-    return await openLead(deps.keys, lead.id, lead.sealed);
+    return await openRecord(deps.keys, lead.id, lead.sealed);
   } catch (error) {
     // Another key (a rotation) or damage: retried like any failure, and dead after 24 h.
     deps.log.error({

@@ -3,9 +3,9 @@
  * channels with short timeouts and a store on a local Blobs server.
  */
 import { CHANNEL_LIMIT_MS, type Channel } from '../channels/channel.ts';
-import type { LeadKeys } from '../lead-key.ts';
-import type { Logger } from '../log.ts';
-import type { LeadStore } from '../store.ts';
+import type { LeadKeys } from '../storage/lead-key.ts';
+import type { Logger } from '../runtime/log.ts';
+import type { LeadStore } from '../storage/store.ts';
 
 export interface DeliveryDeps {
   leads: LeadStore;

@@ -22,8 +22,8 @@
  * accept that rather than risk never sending: at least once, duplicates only after a
  * crash, and every copy carries the lead id (`webhook-id`, Message-ID) to dedupe on.
  */
-import type { LeadMeta } from '../metadata.ts';
-import type { LeadStore } from '../store.ts';
+import type { LeadMeta } from '../storage/metadata.ts';
+import type { LeadStore } from '../storage/store.ts';
 import { leaseActive } from './plan.ts';
 
 export const LEASE_MS = 2 * 60_000;

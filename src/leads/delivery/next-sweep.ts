@@ -1,10 +1,10 @@
 /**
  * When the sweep next has something to do for a lead, knowing what the store does not:
  * the configured channels and the retention period. Pure. The sweep parks a lead's index
- * entry (../lead-index.ts) at this time; the store's own guess (`indexTime`) is never later.
+ * entry (../storage/lead-index.ts) at this time; the store's own guess (`indexTime`) is never later.
  */
 import type { ChannelName } from '../channels/names.ts';
-import { channelState, type LeadMeta } from '../metadata.ts';
+import { channelState, type LeadMeta } from '../storage/metadata.ts';
 import { leaseActive, needsWork, undelivered } from './plan.ts';
 import { purgeAt } from './retention.ts';
 

@@ -4,9 +4,10 @@
  * state part of `show` are safe to paste into a ticket; the decrypted part of `show`
  * (the person, and the page they wrote from) is not.
  */
-import type { ChannelState, LeadMeta } from '../metadata.ts';
-import type { LeadKeys } from '../lead-key.ts';
-import type { LeadRecord } from '../record.ts';
+import { kindOfMeta, type ChannelState, type LeadMeta } from '../storage/metadata.ts';
+import type { LeadKeys } from '../storage/lead-key.ts';
+import { kindOf } from '../kinds/registry.ts';
+import type { StoredRecord } from '../storage/record.ts';
 import { leaseActive } from './plan.ts';
 
 const channelLine = (name: string, state: ChannelState): string => {
@@ -20,18 +21,19 @@ const channelLine = (name: string, state: ChannelState): string => {
   return `${name} ${state.status} (${state.attempts} attempts${error}) ${when}`;
 };
 
-/** One line a lead for `list`: id, arrival, each channel's state. */
+/** One line a lead for `list`: id, arrival, each channel's state, the request's kind last. */
 export function listLine(id: string, meta: LeadMeta | null, now: Date): string {
   if (meta === null) return `${id}  DAMAGED METADATA (not ours, or corrupted)`;
   const channels = Object.entries(meta.channels).map(([name, state]) => channelLine(name, state));
   const lease = leaseActive(meta, now) ? '  [being delivered now]' : '';
-  return `${id}  received ${meta.receivedAt}  ${channels.join('; ') || 'no channel yet'}${lease}`;
+  return `${id}  received ${meta.receivedAt}  ${channels.join('; ') || 'no channel yet'}${lease}  ${kindOfMeta(meta)}`;
 }
 
 export function stateReport(id: string, meta: LeadMeta | null, now: Date): string {
   if (meta === null) return `${id}\n  metadata damaged or not ours`;
   return [
     `lead ${id}`,
+    `  kind      ${kindOfMeta(meta)}`,
     `  received  ${meta.receivedAt}`,
     `  consent   ${meta.consentVersion}`,
     ...Object.entries(meta.channels).map(([name, state]) => `  ${channelLine(name, state)}`),
@@ -40,20 +42,9 @@ export function stateReport(id: string, meta: LeadMeta | null, now: Date): strin
   ].join('\n');
 }
 
-/** The decrypted lead, for `show` on a terminal. */
-export function recordReport(record: LeadRecord): string {
-  return [
-    `  name      ${record.name}`,
-    `  phone     ${record.phone}`,
-    `  email     ${record.email ?? '-'}`,
-    `  call      ${record.callTime}`,
-    `  for       ${record.forWhom ?? '-'}`,
-    `  program   ${record.program ?? '-'}`,
-    `  voicemail ${record.voicemail ? 'yes' : 'no'}`,
-    `  texts     ${record.texts ? 'yes' : 'no'}`,
-    `  consent   ${record.consent.version} at ${record.consent.at}`,
-    `  page      ${record.page ?? 'unknown'}`,
-  ].join('\n');
+/** The decrypted lead, for `show` on a terminal: the fields its kind lists. */
+export function recordReport(record: StoredRecord): string {
+  return kindOf(record).report(record).join('\n');
 }
 
 /** Which key sealed a stored body: the fingerprint written in clear before the ciphertext. */

@@ -3,7 +3,7 @@
  * decide). Pure.
  */
 import type { ChannelName } from '../channels/names.ts';
-import { channelState, isDue, type LeadMeta } from '../metadata.ts';
+import { channelState, isDue, type LeadMeta } from '../storage/metadata.ts';
 
 export function leaseActive(meta: LeadMeta, now: Date): boolean {
   return meta.lease != null && Date.parse(meta.lease.until) > now.getTime();

@@ -5,7 +5,7 @@
  * (production builds only; Netlify runs the build for every production deploy), so the
  * deploy fails before the site goes live, naming each setting to fix.
  */
-import { leadKeyProblem } from '../lead-key.ts';
+import { leadKeyProblem } from '../storage/lead-key.ts';
 import { channelNames, readDeliverySettings } from './settings.ts';
 
 type Env = Record<string, string | undefined>;

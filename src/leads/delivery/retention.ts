@@ -13,7 +13,7 @@
  * With no channel configured at all nothing is deleted: nobody has received anything.
  */
 import type { ChannelName } from '../channels/names.ts';
-import { channelState, type LeadMeta } from '../metadata.ts';
+import { channelState, type LeadMeta } from '../storage/metadata.ts';
 import { leaseActive } from './plan.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -8,7 +8,7 @@
  * that mark, and if it fails too the lead is dead for that channel.
  */
 import type { DeliveryResult } from '../channels/channel.ts';
-import { channelState, type ChannelState, type LeadMeta } from '../metadata.ts';
+import { channelState, type ChannelState, type LeadMeta } from '../storage/metadata.ts';
 
 const MINUTE = 60_000;
 export const BACKOFF_MS: readonly number[] = [1 * MINUTE, 5 * MINUTE, 15 * MINUTE, 60 * MINUTE];

@@ -10,8 +10,8 @@
 import { Webhook } from 'standardwebhooks';
 import { isProductionBuild } from '../../lib/placeholders.ts';
 import type { ChannelName } from '../channels/names.ts';
-import type { SettingName } from '../log.ts';
-import type { ReadEnv } from '../settings.ts';
+import type { SettingName } from '../runtime/log.ts';
+import type { ReadEnv } from '../runtime/settings.ts';
 
 export const DEFAULT_RETENTION_DAYS = 14;
 export const DEFAULT_MAIL_FROM = 'Callback requests <callbacks@localhost>';
@@ -195,7 +195,7 @@ const CHANNEL_SETTINGS: SettingName[] = [
 /**
  * `production` defaults to what the environment says (NODE_ENV, CONTEXT), for tools such
  * as the local server's setup; a running function passes the runtime rule with Netlify's
- * deploy context (../runtime-mode.ts, through ../deps.ts).
+ * deploy context (../runtime/runtime-mode.ts, through ../runtime/deps.ts).
  */
 export function readDeliverySettings(
   env: ReadEnv,

@@ -4,7 +4,7 @@
  * orphaned submission entries and the rate-limit counters. Everything it decides comes
  * from readable metadata; it opens a lead only to send it.
  *
- * It never reads every lead. It lists the due index (../lead-index.ts) up to now, oldest
+ * It never reads every lead. It lists the due index (../storage/lead-index.ts) up to now, oldest
  * first, and for each entry re-reads that one lead, decides, and moves the entry to the
  * next time the lead needs it (a retry, an alert, its purge). Leads with something to send
  * (the `due` lane) and settled leads waiting for their purge (the `settled` lane) are
@@ -21,11 +21,11 @@
  * counted, and the lead stays due for the next run.
  */
 import type { ChannelName } from '../channels/names.ts';
-import { withDeadline } from '../deadline.ts';
-import { indexTime, type IndexEntry, type Lane } from '../lead-index.ts';
-import { errorName, type CountName } from '../log.ts';
-import type { LeadMeta } from '../metadata.ts';
-import type { LeadSummary } from '../store.ts';
+import { withDeadline } from '../runtime/deadline.ts';
+import { indexTime, type IndexEntry, type Lane } from '../storage/lead-index.ts';
+import { errorName, type CountName } from '../runtime/log.ts';
+import type { LeadMeta } from '../storage/metadata.ts';
+import type { LeadSummary } from '../storage/store.ts';
 import { deliverLead } from './deliver-lead.ts';
 import { CHANNEL_DEADLINE_MS, type DeliveryDeps } from './deps.ts';
 import { nextSweepAt } from './next-sweep.ts';

@@ -5,10 +5,10 @@
 import { BlobsServer } from '@netlify/blobs/server';
 import { setEnvironmentContext } from '@netlify/blobs';
 import { join } from 'node:path';
-import { importLeadKeys } from '../../../src/leads/lead-key.ts';
-import type { LeadRecord } from '../../../src/leads/record.ts';
-import { openLead } from '../../../src/leads/sealed-lead.ts';
-import { createLeadStore } from '../../../src/leads/store.ts';
+import { importLeadKeys } from '../../../src/leads/storage/lead-key.ts';
+import type { LeadRecord } from '../../../src/leads/storage/record.ts';
+import { openLead } from '../../../src/leads/storage/sealed-lead.ts';
+import { createLeadStore } from '../../../src/leads/storage/store.ts';
 import { E2E_LEAD_KEY, E2E_STATE_DIR } from './server-env.ts';
 
 export async function readStoredLeads(): Promise<LeadRecord[]> {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { answerFormat, respond, type Answer } from '../../../src/leads/answer.ts';
-import { escapeHtml, renderPage } from '../../../src/leads/answer-html.ts';
-import { PROBLEM_TEXT } from '../../../src/leads/answer-text.ts';
+import { answerFormat, respond, type Answer } from '../../../src/leads/intake/answer.ts';
+import { escapeHtml, renderPage } from '../../../src/leads/intake/answer-html.ts';
+import { PROBLEM_TEXT } from '../../../src/leads/intake/answer-text.ts';
 import { site } from '../../../src/site.config.ts';
 import { expectSafeHeaders } from './support/answers.ts';
 

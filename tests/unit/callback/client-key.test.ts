@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clientKey, normalizeIp } from '../../../src/leads/client-key.ts';
-import { importLeadKeys } from '../../../src/leads/lead-key.ts';
+import { clientKey, normalizeIp } from '../../../src/leads/intake/client-key.ts';
+import { importLeadKeys } from '../../../src/leads/storage/lead-key.ts';
 import { OTHER_KEY, testKeys } from './support/fixtures.ts';
 
 describe('normalizeIp', () => {

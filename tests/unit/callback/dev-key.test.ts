@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEV_KEY_FILE, firstNoticeThisProcess, loadDevKey } from '../../../src/leads/dev-key.ts';
-import { resolveKeyState } from '../../../src/leads/key-state.ts';
-import { decodeLeadKey } from '../../../src/leads/lead-key.ts';
-import { readSettings } from '../../../src/leads/settings.ts';
+import { DEV_KEY_FILE, firstNoticeThisProcess, loadDevKey } from '../../../src/leads/storage/dev-key.ts';
+import { resolveKeyState } from '../../../src/leads/storage/key-state.ts';
+import { decodeLeadKey } from '../../../src/leads/storage/lead-key.ts';
+import { readSettings } from '../../../src/leads/runtime/settings.ts';
 import { TEST_KEY, captureLog } from './support/fixtures.ts';
 
 let root: string;
@@ -37,7 +37,7 @@ describe('loadDevKey', () => {
 
 /** Asks in a fresh worker thread, as the local server runs each function call. */
 function askInWorker(dir: string): Promise<boolean> {
-  const module = new URL('../../../src/leads/dev-key.ts', import.meta.url).href;
+  const module = new URL('../../../src/leads/storage/dev-key.ts', import.meta.url).href;
   const code = `
     import { parentPort, workerData } from 'node:worker_threads';
     import { firstNoticeThisProcess } from ${JSON.stringify(module)};

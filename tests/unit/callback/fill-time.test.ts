@@ -5,9 +5,9 @@
  * bot post). `startedAt`, the old wall-clock field, is ignored whatever it says.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RawFields } from '../../../src/leads/parse-body.ts';
-import { handleCallback } from '../../../src/leads/handler.ts';
-import { MIN_FILL_MS, screen } from '../../../src/leads/screen.ts';
+import type { RawFields } from '../../../src/leads/intake/parse-body.ts';
+import { handleCallback } from '../../../src/leads/intake/handler.ts';
+import { MIN_FILL_MS, screen } from '../../../src/leads/intake/screen.ts';
 import { startBlobs, type TestBlobs } from './support/blobs.ts';
 import { ENCODINGS, VALID, captureLog, makeDeps, randomIp, submit } from './support/fixtures.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bodyKind, isCrossSite, isPost } from '../../../src/leads/guards.ts';
-import { sameOriginPath, formPagePath } from '../../../src/leads/page-path.ts';
-import { readBody } from '../../../src/leads/read-body.ts';
+import { bodyKind, isCrossSite, isPost } from '../../../src/leads/intake/guards.ts';
+import { sameOriginPath, formPagePath } from '../../../src/leads/intake/page-path.ts';
+import { readBody } from '../../../src/leads/intake/read-body.ts';
 
 const URL_ = 'https://site.example/api/callback';
 

@@ -4,12 +4,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONSENT_VERSION } from '../../../src/callback/consent.ts';
 import { MESSAGES } from '../../../src/callback/messages.ts';
-import { escapeHtml } from '../../../src/leads/answer-html.ts';
-import { PROBLEM_TEXT } from '../../../src/leads/answer-text.ts';
-import { handleCallback } from '../../../src/leads/handler.ts';
-import { createRateLimiter } from '../../../src/leads/rate-limit.ts';
-import { openLead } from '../../../src/leads/sealed-lead.ts';
-import type { LeadStore } from '../../../src/leads/store.ts';
+import { escapeHtml } from '../../../src/leads/intake/answer-html.ts';
+import { PROBLEM_TEXT } from '../../../src/leads/intake/answer-text.ts';
+import { handleCallback } from '../../../src/leads/intake/handler.ts';
+import { createRateLimiter } from '../../../src/leads/intake/rate-limit.ts';
+import { openLead } from '../../../src/leads/storage/sealed-lead.ts';
+import type { LeadStore } from '../../../src/leads/storage/store.ts';
 import { site } from '../../../src/site.config.ts';
 import { expectSafeHeaders, htmlBody, jsonBody } from './support/answers.ts';
 import { startBlobs, type TestBlobs } from './support/blobs.ts';

@@ -5,12 +5,12 @@
  */
 import { getStore } from '@netlify/blobs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handleCallback } from '../../../src/leads/handler.ts';
-import { importLeadKeys } from '../../../src/leads/lead-key.ts';
-import { openLead } from '../../../src/leads/sealed-lead.ts';
-import type { LeadRecord } from '../../../src/leads/record.ts';
-import { LEADS_STORE } from '../../../src/leads/store.ts';
-import { submissionHash, type SubmittedValues } from '../../../src/leads/submission.ts';
+import { handleCallback } from '../../../src/leads/intake/handler.ts';
+import { importLeadKeys } from '../../../src/leads/storage/lead-key.ts';
+import { openLead } from '../../../src/leads/storage/sealed-lead.ts';
+import type { LeadRecord } from '../../../src/leads/storage/record.ts';
+import { LEADS_STORE } from '../../../src/leads/storage/store.ts';
+import { submissionHash, type SubmittedValues } from '../../../src/leads/kinds/callback/submission.ts';
 import { startBlobs, useBlobs, type TestBlobs } from './support/blobs.ts';
 import {
   ENCODINGS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, errorName, type LogFields } from '../../../src/leads/log.ts';
+import { createLogger, errorName, type LogFields } from '../../../src/leads/runtime/log.ts';
 
 function capture(fields: unknown): Record<string, unknown> {
   const lines: string[] = [];

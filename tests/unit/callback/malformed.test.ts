@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../../src/callback/messages.ts';
-import { handleCallback } from '../../../src/leads/handler.ts';
-import { open } from '../../../src/leads/seal.ts';
+import { handleCallback } from '../../../src/leads/intake/handler.ts';
+import { open } from '../../../src/leads/storage/seal.ts';
 import { expectSafeHeaders } from './support/answers.ts';
 import { startBlobs, type TestBlobs } from './support/blobs.ts';
 import {

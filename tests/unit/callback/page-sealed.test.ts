@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordReport, stateReport } from '../../../src/leads/delivery/operator.ts';
-import { handleCallback } from '../../../src/leads/handler.ts';
-import { parseMeta } from '../../../src/leads/metadata.ts';
-import { openLead } from '../../../src/leads/sealed-lead.ts';
+import { handleCallback } from '../../../src/leads/intake/handler.ts';
+import { parseMeta } from '../../../src/leads/storage/metadata.ts';
+import { openLead } from '../../../src/leads/storage/sealed-lead.ts';
 import { filesOnDisk, startBlobs, type TestBlobs } from './support/blobs.ts';
 import { ORIGIN, VALID, makeDeps, randomIp, submit, testKeys } from './support/fixtures.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { topLevelKeys } from '../../../src/leads/json-keys.ts';
-import { parseBody } from '../../../src/leads/parse-body.ts';
+import { topLevelKeys } from '../../../src/leads/intake/json-keys.ts';
+import { parseBody } from '../../../src/leads/intake/parse-body.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 

@@ -4,10 +4,10 @@
  */
 import { getStore } from '@netlify/blobs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { handleCallback } from '../../../src/leads/handler.ts';
-import { createRateLimiter } from '../../../src/leads/rate-limit.ts';
-import { openLead } from '../../../src/leads/sealed-lead.ts';
-import { LEADS_STORE } from '../../../src/leads/store.ts';
+import { handleCallback } from '../../../src/leads/intake/handler.ts';
+import { createRateLimiter } from '../../../src/leads/intake/rate-limit.ts';
+import { openLead } from '../../../src/leads/storage/sealed-lead.ts';
+import { LEADS_STORE } from '../../../src/leads/storage/store.ts';
 import { filesOnDisk, startBlobs, type TestBlobs } from './support/blobs.ts';
 import {
   ENCODINGS,

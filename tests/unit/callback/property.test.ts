@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIELD_NAMES } from '../../../src/callback/fields.ts';
-import { handleCallback, type CallbackDeps } from '../../../src/leads/handler.ts';
+import { handleCallback, type CallbackDeps } from '../../../src/leads/intake/handler.ts';
 import { expectSafeHeaders } from './support/answers.ts';
 import { startBlobs, type TestBlobs } from './support/blobs.ts';
 import { ENDPOINT, ORIGIN, VALID, captureLog, encodeFields, makeDeps } from './support/fixtures.ts';

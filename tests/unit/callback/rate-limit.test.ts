@@ -1,6 +1,6 @@
 import { getStore } from '@netlify/blobs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRateLimiter, pruneRateLimit, RATE_STORE } from '../../../src/leads/rate-limit.ts';
+import { createRateLimiter, pruneRateLimit, RATE_STORE } from '../../../src/leads/intake/rate-limit.ts';
 import { startBlobs, type TestBlobs } from './support/blobs.ts';
 
 let blobs: TestBlobs;

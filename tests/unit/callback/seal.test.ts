@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fromBase64, toBase64Url } from '../../../src/leads/base64.ts';
-import { decodeLeadKey, importLeadKeys, InvalidKeyError } from '../../../src/leads/lead-key.ts';
-import { buildRecord } from '../../../src/leads/record.ts';
-import { open, seal, SealError } from '../../../src/leads/seal.ts';
-import { openLead, sealLead } from '../../../src/leads/sealed-lead.ts';
+import { fromBase64, toBase64Url } from '../../../src/leads/runtime/base64.ts';
+import { decodeLeadKey, importLeadKeys, InvalidKeyError } from '../../../src/leads/storage/lead-key.ts';
+import { buildRecord } from '../../../src/leads/kinds/callback/record.ts';
+import { open, seal, SealError } from '../../../src/leads/storage/seal.ts';
+import { openLead, sealLead } from '../../../src/leads/storage/sealed-lead.ts';
 import { validateCallback } from '../../../src/callback/schema.ts';
 import { OTHER_KEY, SECRETS, TEST_KEY, VALID, testKeys } from './support/fixtures.ts';
 

@@ -4,8 +4,8 @@
  */
 import { createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { escapeHtml } from '../../../src/leads/answer-html.ts';
-import { handleCallback } from '../../../src/leads/handler.ts';
+import { escapeHtml } from '../../../src/leads/intake/answer-html.ts';
+import { handleCallback } from '../../../src/leads/intake/handler.ts';
 import { site } from '../../../src/site.config.ts';
 import { expectSafeHeaders } from './support/answers.ts';
 import { closedPort, useBlobs } from './support/blobs.ts';

@@ -1,9 +1,9 @@
 import { getStore } from '@netlify/blobs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelState, initialMeta, isDue, type LeadMeta } from '../../../src/leads/metadata.ts';
+import { channelState, initialMeta, isDue, type LeadMeta } from '../../../src/leads/storage/metadata.ts';
 import { validateCallback } from '../../../src/callback/schema.ts';
-import { storeLead } from '../../../src/leads/intake.ts';
-import { createLeadStore, LEADS_STORE } from '../../../src/leads/store.ts';
+import { storeLead } from '../../../src/leads/kinds/callback/store.ts';
+import { createLeadStore, LEADS_STORE } from '../../../src/leads/storage/store.ts';
 import { filesOnDisk, startBlobs, type TestBlobs } from './support/blobs.ts';
 import { SECRETS, VALID, testKeys } from './support/fixtures.ts';
 

@@ -12,9 +12,9 @@
 import { getStore } from '@netlify/blobs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PURGES_PER_RUN } from '../../../src/leads/delivery/sweep.ts';
-import { channelState } from '../../../src/leads/metadata.ts';
-import { pruneRateLimit, RATE_STORE } from '../../../src/leads/rate-limit.ts';
-import { createLeadStore, LEADS_STORE } from '../../../src/leads/store.ts';
+import { channelState } from '../../../src/leads/storage/metadata.ts';
+import { pruneRateLimit, RATE_STORE } from '../../../src/leads/intake/rate-limit.ts';
+import { createLeadStore, LEADS_STORE } from '../../../src/leads/storage/store.ts';
 import { captureLog, testKeys } from '../callback/support/fixtures.ts';
 import { seedBacklog, sweepUntilDone, type BacklogShape } from './support/backlog.ts';
 import { testClock } from './support/leads.ts';

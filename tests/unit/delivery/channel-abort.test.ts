@@ -18,7 +18,7 @@ import {
   SMTP_STEP_TIMEOUT_MS,
   WEBHOOK_TIMEOUT_MS,
 } from '../../../src/leads/delivery/deps.ts';
-import { channelState } from '../../../src/leads/metadata.ts';
+import { channelState } from '../../../src/leads/storage/metadata.ts';
 import '../../../scripts/consistent-blobs.ts';
 import { startBlobs, type TestBlobs } from '../callback/support/blobs.ts';
 import { deliveryDeps, makeLead, storeLead } from './support/leads.ts';

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverLead } from '../../../src/leads/delivery/deliver-lead.ts';
 import { sweep } from '../../../src/leads/delivery/sweep.ts';
-import { channelState } from '../../../src/leads/metadata.ts';
+import { channelState } from '../../../src/leads/storage/metadata.ts';
 import { captureLog } from '../callback/support/fixtures.ts';
 import { deliveryDeps, makeLead, storeLead, testClock } from './support/leads.ts';
 import { emailLeadIds, startServers, webhookLeadIds, type TestServers } from './support/servers.ts';

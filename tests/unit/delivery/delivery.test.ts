@@ -8,9 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deliverLead } from '../../../src/leads/delivery/deliver-lead.ts';
 import type { DeliveryDeps } from '../../../src/leads/delivery/deps.ts';
 import { sweep } from '../../../src/leads/delivery/sweep.ts';
-import { handleCallback } from '../../../src/leads/handler.ts';
-import { channelState } from '../../../src/leads/metadata.ts';
-import type { LeadStore } from '../../../src/leads/store.ts';
+import { handleCallback } from '../../../src/leads/intake/handler.ts';
+import { channelState } from '../../../src/leads/storage/metadata.ts';
+import type { LeadStore } from '../../../src/leads/storage/store.ts';
 import {
   SECRETS,
   VALID,
@@ -21,7 +21,7 @@ import {
   type CapturedLog,
 } from '../callback/support/fixtures.ts';
 import { OTHER_KEY } from '../callback/support/fixtures.ts';
-import { importLeadKeys } from '../../../src/leads/lead-key.ts';
+import { importLeadKeys } from '../../../src/leads/storage/lead-key.ts';
 import {
   deliveryDeps,
   HOUR,

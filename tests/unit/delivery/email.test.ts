@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createEmailChannel } from '../../../src/leads/channels/email.ts';
 import { closedPort } from '../callback/support/blobs.ts';
 import { makeLead, T0 } from './support/leads.ts';
-import { startSmtp, type TestSmtp } from './support/smtp.ts';
+import { decodeQuotedPrintable, startSmtp, type TestSmtp } from './support/smtp.ts';
 
 let smtp: TestSmtp;
 beforeAll(async () => {
@@ -124,9 +124,3 @@ describe('email channel', () => {
 });
 
 /** Undoes quoted-printable soft breaks and escapes, enough to search a body for text. */
-function decodeQuotedPrintable(raw: string): string {
-  const bytes = raw
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return Buffer.from(bytes, 'latin1').toString('utf8');
-}

@@ -9,7 +9,7 @@ import type { Context } from '@netlify/functions';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import callback from '../../../netlify/functions/callback.mts';
 import deliverLeads, { config } from '../../../netlify/functions/deliver-leads.mts';
-import { createLeadStore } from '../../../src/leads/store.ts';
+import { createLeadStore } from '../../../src/leads/storage/store.ts';
 import { SECRETS, TEST_KEY, VALID, randomIp, submit } from '../callback/support/fixtures.ts';
 import { makeLead, storeLead } from './support/leads.ts';
 import { startServers, webhookLeadIds, type TestServers } from './support/servers.ts';

@@ -6,12 +6,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWebhookChannel } from '../../../src/leads/channels/webhook.ts';
 import { sweep } from '../../../src/leads/delivery/sweep.ts';
-import { importLeadKeys, InvalidKeyError, leadKeyProblem } from '../../../src/leads/lead-key.ts';
-import { channelState } from '../../../src/leads/metadata.ts';
-import { openLead, sealLead } from '../../../src/leads/sealed-lead.ts';
-import { initialMeta } from '../../../src/leads/metadata.ts';
-import type { LeadRecord } from '../../../src/leads/record.ts';
-import type { LeadStore } from '../../../src/leads/store.ts';
+import { importLeadKeys, InvalidKeyError, leadKeyProblem } from '../../../src/leads/storage/lead-key.ts';
+import { channelState } from '../../../src/leads/storage/metadata.ts';
+import { openLead, sealLead } from '../../../src/leads/storage/sealed-lead.ts';
+import { initialMeta } from '../../../src/leads/storage/metadata.ts';
+import type { LeadRecord } from '../../../src/leads/storage/record.ts';
+import type { LeadStore } from '../../../src/leads/storage/store.ts';
 import { deliveryGuardProblems } from '../../../src/leads/delivery/production-guard.ts';
 import { keyReport, sealedKeyId } from '../../../src/leads/delivery/operator.ts';
 import { captureLog, OTHER_KEY, SECRETS, TEST_KEY, type CapturedLog } from '../callback/support/fixtures.ts';

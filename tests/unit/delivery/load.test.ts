@@ -7,9 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverLead } from '../../../src/leads/delivery/deliver-lead.ts';
 import { sweep } from '../../../src/leads/delivery/sweep.ts';
-import { handleCallback } from '../../../src/leads/handler.ts';
-import { channelState } from '../../../src/leads/metadata.ts';
-import type { RateLimiter } from '../../../src/leads/rate-limit.ts';
+import { handleCallback } from '../../../src/leads/intake/handler.ts';
+import { channelState } from '../../../src/leads/storage/metadata.ts';
+import type { RateLimiter } from '../../../src/leads/intake/rate-limit.ts';
 import { VALID, captureLog, makeDeps, randomIp, submit } from '../callback/support/fixtures.ts';
 import { deliveryDeps, testClock } from './support/leads.ts';
 import { startServers, webhookLeadIds, type TestServers } from './support/servers.ts';

@@ -3,7 +3,7 @@
  * sweep figures pass; anything else is dropped, so no value can ride along.
  */
 import { describe, expect, it } from 'vitest';
-import { createLogger, type LogFields } from '../../../src/leads/log.ts';
+import { createLogger, type LogFields } from '../../../src/leads/runtime/log.ts';
 
 function capture(fields: unknown): Record<string, unknown> {
   const lines: string[] = [];

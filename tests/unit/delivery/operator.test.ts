@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '../../../scripts/consistent-blobs.ts';
 import { listLine, retryMeta, stateReport } from '../../../src/leads/delivery/operator.ts';
 import { alertFlag } from '../../../src/leads/delivery/plan.ts';
-import { initialMeta, type ChannelState, type LeadMeta } from '../../../src/leads/metadata.ts';
-import { createLeadStore } from '../../../src/leads/store.ts';
+import { initialMeta, type ChannelState, type LeadMeta } from '../../../src/leads/storage/metadata.ts';
+import { createLeadStore } from '../../../src/leads/storage/store.ts';
 import { SECRETS, TEST_KEY } from '../callback/support/fixtures.ts';
 import { HOUR, makeLead, storeLead, T0 } from './support/leads.ts';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelName } from '../../../src/leads/channels/names.ts';
 import { alertFlag, needsWork, owedAlerts, undelivered } from '../../../src/leads/delivery/plan.ts';
 import { purgeDecision } from '../../../src/leads/delivery/retention.ts';
-import { initialMeta, type ChannelState, type LeadMeta } from '../../../src/leads/metadata.ts';
+import { initialMeta, type ChannelState, type LeadMeta } from '../../../src/leads/storage/metadata.ts';
 import { HOUR, T0 } from './support/leads.ts';
 
 const DAY = 24 * HOUR;

@@ -9,7 +9,7 @@ import {
   afterAttempt,
   retryDelayMs,
 } from '../../../src/leads/delivery/schedule.ts';
-import { initialMeta, type LeadMeta } from '../../../src/leads/metadata.ts';
+import { initialMeta, type LeadMeta } from '../../../src/leads/storage/metadata.ts';
 import { HOUR, MINUTE, T0 } from './support/leads.ts';
 
 const meta = (): LeadMeta =>

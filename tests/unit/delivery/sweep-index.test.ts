@@ -11,11 +11,16 @@ import { nextSweepAt } from '../../../src/leads/delivery/next-sweep.ts';
 import { retryMeta } from '../../../src/leads/delivery/operator.ts';
 import { alertFlag, needsWork } from '../../../src/leads/delivery/plan.ts';
 import { sweep } from '../../../src/leads/delivery/sweep.ts';
-import { indexKey, indexTime, parseIndexKey } from '../../../src/leads/lead-index.ts';
-import { channelState, initialMeta, type ChannelState, type LeadMeta } from '../../../src/leads/metadata.ts';
-import { pruneRateLimit, RATE_STORE } from '../../../src/leads/rate-limit.ts';
-import { boundedFetch } from '../../../src/leads/blobs-fetch.ts';
-import { createLeadStore, LEADS_STORE } from '../../../src/leads/store.ts';
+import { indexKey, indexTime, parseIndexKey } from '../../../src/leads/storage/lead-index.ts';
+import {
+  channelState,
+  initialMeta,
+  type ChannelState,
+  type LeadMeta,
+} from '../../../src/leads/storage/metadata.ts';
+import { pruneRateLimit, RATE_STORE } from '../../../src/leads/intake/rate-limit.ts';
+import { boundedFetch } from '../../../src/leads/storage/blobs-fetch.ts';
+import { createLeadStore, LEADS_STORE } from '../../../src/leads/storage/store.ts';
 import { captureLog } from '../callback/support/fixtures.ts';
 import { deliveryDeps, HOUR, makeLead, storeLead, T0, testClock } from './support/leads.ts';
 import { startServers, webhookLeadIds, type TestServers } from './support/servers.ts';

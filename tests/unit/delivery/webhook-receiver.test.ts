@@ -4,7 +4,10 @@
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { leadMessage } from '../../../src/leads/channels/webhook-payload.ts';
-import { createWebhookReceiver, verifyCallbackWebhook } from '../../../src/leads/webhook-receiver.ts';
+import {
+  createWebhookReceiver,
+  verifyCallbackWebhook,
+} from '../../../src/leads/channels/webhook-receiver.ts';
 import { makeLead } from './support/leads.ts';
 import { TEST_WEBHOOK_SECRET } from './support/receiver.ts';
 

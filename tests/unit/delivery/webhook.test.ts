@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createWebhookChannel } from '../../../src/leads/channels/webhook.ts';
 import { leadMessage } from '../../../src/leads/channels/webhook-payload.ts';
-import { verifyCallbackWebhook } from '../../../src/leads/webhook-receiver.ts';
+import { verifyCallbackWebhook } from '../../../src/leads/channels/webhook-receiver.ts';
 import { closedPort } from '../callback/support/blobs.ts';
 import { makeLead, T0 } from './support/leads.ts';
 import { startReceiver, TEST_WEBHOOK_SECRET, type TestReceiver } from './support/receiver.ts';

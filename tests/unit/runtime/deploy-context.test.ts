@@ -13,7 +13,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import callback from '../../../netlify/functions/callback.mts';
 import deliverLeads from '../../../netlify/functions/deliver-leads.mts';
 import { site } from '../../../src/site.config.ts';
-import { createLeadStore } from '../../../src/leads/store.ts';
+import { createLeadStore } from '../../../src/leads/storage/store.ts';
 import { SECRETS, TEST_KEY, VALID, randomIp, submit, type Encoding } from '../callback/support/fixtures.ts';
 import { makeLead, storeLead } from '../delivery/support/leads.ts';
 import { TEST_WEBHOOK_SECRET } from '../delivery/support/receiver.ts';

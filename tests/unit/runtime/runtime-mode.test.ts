@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { deployContextOf } from '../../../src/lib/deploy-context.ts';
-import { isProductionRuntime } from '../../../src/leads/runtime-mode.ts';
+import { isProductionRuntime } from '../../../src/leads/runtime/runtime-mode.ts';
 
 type Env = Record<string, string>;
 

@@ -1,11 +1,11 @@
 /**
  * Requests, keys, loggers and dependencies for the callback tests.
  */
-import type { CallbackDeps } from '../../../../src/leads/handler.ts';
-import { importLeadKeys, type LeadKeys } from '../../../../src/leads/lead-key.ts';
-import { createLogger, type Logger } from '../../../../src/leads/log.ts';
-import { createRateLimiter } from '../../../../src/leads/rate-limit.ts';
-import { createLeadStore, type LeadStore } from '../../../../src/leads/store.ts';
+import type { CallbackDeps } from '../../../../src/leads/intake/handler.ts';
+import { importLeadKeys, type LeadKeys } from '../../../../src/leads/storage/lead-key.ts';
+import { createLogger, type Logger } from '../../../../src/leads/runtime/log.ts';
+import { createRateLimiter } from '../../../../src/leads/intake/rate-limit.ts';
+import { createLeadStore, type LeadStore } from '../../../../src/leads/storage/store.ts';
 
 export const ORIGIN = 'https://absolute-awakenings.example';
 export const ENDPOINT = `${ORIGIN}/api/callback`;

@@ -3,11 +3,11 @@
  */
 import type { Channel } from '../../../../src/leads/channels/channel.ts';
 import type { DeliveryDeps } from '../../../../src/leads/delivery/deps.ts';
-import type { Logger } from '../../../../src/leads/log.ts';
-import { initialMeta } from '../../../../src/leads/metadata.ts';
-import type { LeadRecord } from '../../../../src/leads/record.ts';
-import { sealLead } from '../../../../src/leads/sealed-lead.ts';
-import { createLeadStore, type LeadStore } from '../../../../src/leads/store.ts';
+import type { Logger } from '../../../../src/leads/runtime/log.ts';
+import { initialMeta } from '../../../../src/leads/storage/metadata.ts';
+import type { LeadRecord } from '../../../../src/leads/storage/record.ts';
+import { sealLead } from '../../../../src/leads/storage/sealed-lead.ts';
+import { createLeadStore, type LeadStore } from '../../../../src/leads/storage/store.ts';
 import { captureLog, testKeys } from '../../callback/support/fixtures.ts';
 
 export const T0 = new Date('2026-03-02T15:00:00.000Z');

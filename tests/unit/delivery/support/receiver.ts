@@ -1,6 +1,6 @@
 /**
  * A real HTTP webhook receiver on 127.0.0.1 for tests: the example receiver from
- * src/leads/webhook-receiver.ts behind node:http, with faults to switch on and a record
+ * src/leads/channels/webhook-receiver.ts behind node:http, with faults to switch on and a record
  * of every request (whether its signature verified, what it answered).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -9,7 +9,7 @@ import {
   createWebhookReceiver,
   verifyCallbackWebhook,
   type CallbackWebhookEvent,
-} from '../../../../src/leads/webhook-receiver.ts';
+} from '../../../../src/leads/channels/webhook-receiver.ts';
 
 export const TEST_WEBHOOK_SECRET = `whsec_${Buffer.alloc(32, 9).toString('base64')}`;
 

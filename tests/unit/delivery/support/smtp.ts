@@ -146,3 +146,11 @@ export async function startSmtp(options: { port?: number } = {}): Promise<TestSm
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** The raw message with quoted-printable undone, to search its text and HTML parts. */
+export function decodeQuotedPrintable(raw: string): string {
+  const bytes = raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return Buffer.from(bytes, 'latin1').toString('utf8');
+}
